@@ -1,0 +1,124 @@
+"""The feed pipeline, top to bottom: posts -> Docs -> detector features -> results.
+
+Docs are not kept: each chunk of posts is parsed, turned into ``PostResult``
+records and dropped, so memory stays flat however long the feed is.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .detectors import SPAN_KEYS
+from .feed import posts_from_texts
+from .nlp import load_nlp, parse_texts
+from .records import Evidence, Post, PostResult
+
+CHUNK = 512
+DETECTOR_OF_KEY = {key: name for name, key in SPAN_KEYS.items()}
+
+
+def analyze_posts(
+    posts: Iterable,
+    *,
+    classify: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[PostResult]:
+    """One result a post, in input order; posts that cannot be analysed keep their status."""
+    nlp = load_nlp()
+    classifier = _load_classifier() if classify else None
+    records = posts if isinstance(posts, list) and all(isinstance(p, Post) for p in posts) else None
+    records = records if records is not None else posts_from_texts(list(posts))
+    for start in range(0, len(records), CHUNK):
+        chunk = records[start : start + CHUNK]
+        yield from _analyze_chunk(nlp, chunk, classifier)
+        if progress is not None:
+            progress(len(chunk))
+
+
+def _load_classifier():
+    from .classify import load_classifier
+
+    return load_classifier()
+
+
+def _analyze_chunk(nlp, chunk: list[Post], classifier) -> list[PostResult]:
+    ready = [p for p in chunk if p.status == "ok"]
+    results: dict[int, PostResult] = {}
+    inputs = []
+    for post, doc in zip(ready, parse_texts(nlp, (p.text for p in ready)), strict=True):
+        results[post.index] = result_from_doc(post, doc)
+        inputs.append(classifier_input(doc))
+    if classifier is not None and ready:
+        for post, (stage, kind) in zip(ready, classifier.predict(inputs), strict=True):
+            results[post.index].stage, results[post.index].type = stage, kind
+    return [results.get(p.index) or skipped_result(p) for p in chunk]
+
+
+def skipped_result(post: Post) -> PostResult:
+    return PostResult(
+        index=post.index,
+        id=post.id,
+        status=post.status,
+        reason=post.reason,
+        text=post.text[:2000],
+        date=post.date,
+        **_metrics(post),
+    )
+
+
+def _metrics(post: Post) -> dict:
+    return {m: getattr(post, m) for m in ("views", "likes", "comments", "reposts", "clicks")}
+
+
+def result_from_doc(post: Post, doc: Doc) -> PostResult:
+    features = doc._.features
+    voice, cases, cta, tone = (
+        features["voice"],
+        features["cases"],
+        features["cta"],
+        features["tone"],
+    )
+    return PostResult(
+        index=post.index,
+        id=post.id,
+        status="ok",
+        reason=post.reason,
+        text=post.text,
+        date=post.date,
+        **_metrics(post),
+        words=voice["words"],
+        voice=voice["voice"],
+        i_rate=voice["i_rate"],
+        we_rate=voice["we_rate"],
+        you_rate=voice["you_rate"],
+        case=cases["case"],
+        case_score=cases["score"],
+        cta=cta["has_cta"],
+        cta_asks=cta["asks"],
+        offer=cta["has_offer"],
+        deadline=cta["has_deadline"],
+        link=cta["has_link"],
+        impersonal=tone["impersonal"],
+        impersonality=tone["score"],
+        evidence=evidence_of(doc),
+    )
+
+
+def classifier_input(doc: Doc) -> dict:
+    """What the stage and type classifiers read from a Doc."""
+    return {"lemmas": lemma_text(doc), "features": doc._.features}
+
+
+def evidence_of(doc: Doc) -> list[Evidence]:
+    found = [
+        Evidence(DETECTOR_OF_KEY[key], span.label_, span.start_char, span.end_char, span.text)
+        for key in SPAN_KEYS.values()
+        if key in doc.spans
+        for span in doc.spans[key]
+    ]
+    return sorted(found, key=lambda e: (e.start, e.end, e.detector))
+
+
+def lemma_text(doc: Doc) -> str:
+    """Content lemmas of the Doc, for the classifiers' bag of words."""
+    return " ".join(t.lemma_.lower() for t in doc if t.is_alpha and not t._.mask)

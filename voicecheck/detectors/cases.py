@@ -1,0 +1,124 @@
+"""Real case studies: a specific client, project or situation, what was done,
+and what came of it.
+
+Spans: CLIENT (клиентка, ученик, проект, a named person), ACTION (what the
+author did: first-person or brand past-tense verbs), RESULT (итог, выросли,
+снизили), NUMBER (money, percentages, counts with units), TIMEFRAME (за 3
+месяца, через две недели), BEFORE_AFTER (было — стало, с 40 до 120), REVIEW
+(отзыв, «пишет клиентка»), HYPOTHETICAL (представьте, допустим).
+
+A post tells a case when the evidence adds up to ``THRESHOLD`` points and
+someone concrete is involved: a client or review, or the author acting.
+"""
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import grammemes, read_sections, token_forms
+from .common import features, is_word, morph, regex_spans, set_spans
+
+NUMBER = re.compile(
+    r"(?<![\w.])\d[\d\s]{0,9}(?:[.,]\d+)?\s*(?:%|процент\w*|₽|руб\w*\.?|р\.|\$|€|тыс\w*\.?|млн\w*\.?"
+    r"|млрд\w*\.?|раз[а]?\b|кг\b|килограмм\w*|м²|м2|кв\.?\s?м|заяв\w+|клиент\w*|подписчик\w*|лид\w*"
+    r"|продаж\w*|заказ\w*|штук\w*|шт\.?|человек|учеников|просмотр\w*|охват\w*|балл\w*)",
+    re.IGNORECASE,
+)
+TIMEFRAME = re.compile(
+    r"\b(?:за|через|спустя|в\s+течение)\s+(?:\d+|од(?:ин|ну)|два|две|три|четыре|пять|шесть|семь"
+    r"|восемь|десять|пару|полтора|несколько)?\s*(?:дн\w*|день|недел\w*|месяц\w*|год\w*|лет|час\w*"
+    r"|минут\w*|сезон\w*|квартал\w*)\b",
+    re.IGNORECASE,
+)
+BEFORE_AFTER = re.compile(
+    r"\bбыло\b[^.\n]{0,80}\bстало\b|\bдо\s+и\s+после\b|\bс\s+\d[\d\s,.]*\s*(?:\w+\s+)?до\s+\d"
+    r"|\bвместо\s+\d|\bбыл[оаи]?\s+\d[^.\n]{0,40}\bстал[оаи]?\s+\d",
+    re.IGNORECASE,
+)
+THRESHOLD = 3.0
+PERSON_NAME_GRAMMEMES = frozenset({"Name", "Patr"})
+POINTS = {
+    "CLIENT": 1.0,
+    "ACTION": 1.0,
+    "RESULT": 1.0,
+    "NUMBER": 1.0,
+    "TIMEFRAME": 0.5,
+    "BEFORE_AFTER": 1.0,
+    "REVIEW": 1.5,
+}
+
+
+class CaseDetector:
+    def __init__(self) -> None:
+        sections = read_sections("case_lexicon.txt")
+        self.lexicons = {
+            "CLIENT": frozenset(sections["client"]),
+            "RESULT": frozenset(w for w in sections["result"] if " " not in w),
+            "REVIEW": frozenset(sections["review"]),
+            "HYPOTHETICAL": frozenset(sections["hypothetical"]),
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.evidence(doc)
+        set_spans(doc, "cases", spans)
+        features(doc)["cases"] = summarize(spans)
+        return doc
+
+    def evidence(self, doc: Doc) -> list[Span]:
+        spans: list[Span] = []
+        for token in doc:
+            if is_word(token):
+                label = self._token_label(token)
+                if label:
+                    spans.append(Span(doc, token.i, token.i + 1, label=label))
+        for pattern, label in (
+            (NUMBER, "NUMBER"),
+            (TIMEFRAME, "TIMEFRAME"),
+            (BEFORE_AFTER, "BEFORE_AFTER"),
+        ):
+            spans.extend(regex_spans(doc, pattern, label))
+        return spans
+
+    def _token_label(self, token: Token) -> str:
+        forms = token_forms(token)
+        for label in ("HYPOTHETICAL", "REVIEW", "CLIENT", "RESULT"):
+            if forms & self.lexicons[label]:
+                return label
+        if _is_named_person(token):
+            return "CLIENT"
+        if _author_past_action(token):
+            return "ACTION"
+        return ""
+
+
+def _is_named_person(token: Token) -> bool:
+    return token.pos_ == "PROPN" and bool(grammemes(token.text) & PERSON_NAME_GRAMMEMES)
+
+
+def _author_past_action(token: Token) -> bool:
+    """A past-tense verb of the author: «сделали», «запустила», «я провёл»."""
+    if token.pos_ != "VERB" or morph(token, "Tense") != "Past":
+        return False
+    subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+    if subjects:
+        return subjects[0].lemma_.lower() in ("я", "мы")
+    return token.dep_ not in ("conj", "acl", "acl:relcl", "amod")
+
+
+def summarize(spans: list[Span]) -> dict:
+    counts: dict[str, int] = {}
+    for span in spans:
+        counts[span.label_] = counts.get(span.label_, 0) + 1
+    present = {label for label in counts if label in POINTS}
+    score = sum(POINTS[label] for label in present)
+    score += 0.5 * min(2, max(0, counts.get("NUMBER", 0) - 1))
+    concrete = bool(present & {"CLIENT", "REVIEW"}) or counts.get("ACTION", 0) >= 2
+    hypothetical = counts.get("HYPOTHETICAL", 0) > 0 and not present & {"REVIEW"}
+    is_case = score >= THRESHOLD and concrete and not (hypothetical and score < THRESHOLD + 1.5)
+    return {"case": int(is_case), "score": score, "counts": counts}
+
+
+@Language.factory("voicecheck_cases", assigns=["doc.spans", "doc._.features"])
+def make_case_detector(nlp: Language, name: str) -> CaseDetector:
+    return CaseDetector()

@@ -1,0 +1,97 @@
+"""Helpers shared by the detectors: words, quotes, features, span keys."""
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+SPAN_KEYS = {
+    "voice": "vc_voice",
+    "cases": "vc_cases",
+    "cta": "vc_cta",
+    "tone": "vc_tone",
+}
+QUOTE_PAIRS = re.compile(r"«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|\"[^\"\n]*\"")
+DIALOGUE_LINE = re.compile(
+    r"(?m)^[ \t]*[—–-][ \t][^\n]*[,!?…][ \t]*[—–-][ \t]*(?:говорит|сказал|сказала|пишет|отвечает|заявил|заявила|отметил|отметила|признаётся|признается|рассказывает|рассказал|рассказала|пояснил|пояснила|добавил|добавила)[^\n]*"
+)
+SPEECH_VERBS = frozenset(
+    [
+        "сказать",
+        "говорить",
+        "заявить",
+        "отметить",
+        "пояснить",
+        "добавить",
+        "подчеркнуть",
+        "рассказать",
+        "сообщить",
+        "признаться",
+        "написать",
+        "ответить",
+        "считать",
+        "уточнить",
+        "процитировать",
+    ]
+)
+
+
+def is_word(token: Token) -> bool:
+    return not (token.is_space or token.is_punct or token._.mask) and any(ch.isalnum() for ch in token.text)
+
+
+def word_count(doc: Doc) -> int:
+    return sum(1 for t in doc if is_word(t))
+
+
+def per_100_words(count: float, words: int) -> float:
+    return round(100.0 * count / words, 2) if words else 0.0
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks or a quoted dialogue line.
+
+    Short quotes count too: «Мои документы» is a name, and not the author speaking.
+    """
+    inside: set[int] = set()
+    for pattern in (QUOTE_PAIRS, DIALOGUE_LINE):
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                inside.update(range(span.start, span.end))
+    return inside
+
+
+def features(doc: Doc) -> dict:
+    if doc._.features is None:
+        doc._.features = {}
+    return doc._.features
+
+
+def set_spans(doc: Doc, detector: str, spans: list[Span]) -> None:
+    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    doc.spans[SPAN_KEYS[detector]] = spans
+
+
+def detector_spans(doc: Doc) -> list[Span]:
+    """Every detector span of the Doc, in text order."""
+    found = [s for key in SPAN_KEYS.values() if key in doc.spans for s in doc.spans[key]]
+    return sorted(found, key=lambda s: (s.start_char, s.end_char))
+
+
+def morph(token: Token, name: str) -> str:
+    values = token.morph.get(name)
+    return values[0] if values else ""
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent
+
+
+def regex_spans(doc: Doc, pattern: re.Pattern, label: str) -> list[Span]:
+    """Spans over each match of ``pattern`` in the Doc's text, widened to whole tokens."""
+    spans = []
+    for match in pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans

@@ -1,0 +1,212 @@
+"""Impersonal, faceless tone: канцелярит, passive and impersonal constructions,
+штампы and claims without proof, and no author position.
+
+Spans: NOMINAL_CHAIN (three or more nouns, the later ones in the genitive, with
+a verbal noun among them), DERIVED_PREP and BUREAUCRATIC (lemma lists),
+SPLIT_PREDICATE (осуществлять контроль), PASSIVE (Voice=Pass verbs and short
+passive participles), IMPERSONAL_MODAL (рекомендуется проверить), STAMP.
+
+The 0-100 score adds up weighted components (see ``WEIGHTS``); it needs the
+voice detector's features, so that component runs first. A post is labelled
+impersonal at ``THRESHOLD`` or above.
+"""
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import phrase_matcher, read_lemmas, token_forms
+from .common import features, is_word, morph, per_100_words, set_spans, word_count
+
+VERBAL_NOUN_ENDINGS = ("ние", "тие", "ция", "ание", "ение", "ьба", "ство")
+WEIGHTS = {
+    "no_person": 30.0,  # no «я»: nobody speaks as a person
+    "no_team": 10.0,  # no «мы» of a brand or team either
+    "no_reader": 5.0,  # nobody is addressed as «вы» / «ты»
+    "no_emotion": 20.0,  # no emotion, opinion, live-talk words, exclamations or emoji
+    "bureaucratic": 15.0,  # канцелярит density
+    "passive": 10.0,  # passive and impersonal constructions
+    "stamps": 10.0,  # штампы and claims without proof
+}
+EMOTION_FULL = 3.0  # this much emotion evidence cancels the no_emotion component
+EXCLAMATION_WEIGHT = 0.5
+EMOJI_WEIGHT = 0.25
+BUREAUCRATIC_PER_100_FULL = 6.0
+PASSIVE_PER_100_FULL = 3.0
+STAMPS_FULL = 2
+THRESHOLD = 50
+SHORT_POST_WORDS = 8
+
+
+class ToneDetector:
+    def __init__(self) -> None:
+        self.stamps = phrase_matcher("stamps.txt")
+        self.bureaucratic = phrase_matcher("bureaucratic.txt")
+        self.light_verbs = read_lemmas("light_verbs.txt")
+        self.modals = read_lemmas("impersonal_modals.txt")
+        self.emotion = read_lemmas("emotion.txt")
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.evidence(doc)
+        set_spans(doc, "tone", spans)
+        features(doc)["tone"] = self.summarize(doc, spans)
+        return doc
+
+    def evidence(self, doc: Doc) -> list[Span]:
+        spans = self.stamps(doc, "STAMP") + self.bureaucratic(doc, "BUREAUCRATIC")
+        spans += _nominal_chains(doc)
+        for token in doc:
+            if not is_word(token):
+                continue
+            label = self._token_label(token)
+            if label == "IMPERSONAL_MODAL":
+                spans.append(_modal_span(token))
+            elif label == "SPLIT_PREDICATE":
+                spans.append(_split_predicate_span(token))
+            elif label:
+                spans.append(Span(doc, token.i, token.i + 1, label=label))
+        return spans
+
+    def _token_label(self, token: Token) -> str:
+        lemma = token.lemma_.lower()
+        if lemma in self.modals and _governs_infinitive(token):
+            return "IMPERSONAL_MODAL"
+        if lemma in self.light_verbs and _verbal_noun_object(token) is not None:
+            return "SPLIT_PREDICATE"
+        if _is_passive(token):
+            return "PASSIVE"
+        return ""
+
+    def summarize(self, doc: Doc, spans: list[Span]) -> dict:
+        counts: dict[str, int] = {}
+        for span in spans:
+            counts[span.label_] = counts.get(span.label_, 0) + 1
+        words = word_count(doc)
+        emotion = self._emotion_count(doc)
+        components = _components(doc, counts, words, emotion)
+        score = round(sum(WEIGHTS[name] * value for name, value in components.items()))
+        if words < SHORT_POST_WORDS:
+            score = min(score, THRESHOLD - 1) if emotion else score
+        return {
+            "score": score,
+            "impersonal": int(score >= THRESHOLD),
+            "components": {k: round(v, 2) for k, v in components.items()},
+            "counts": counts,
+            "emotion": round(emotion, 2),
+            "bureaucratic_rate": per_100_words(_bureaucratic_count(counts), words),
+            "passive_rate": per_100_words(_passive_count(counts), words),
+            "verbal_noun_rate": per_100_words(_verbal_nouns(doc), words),
+        }
+
+    def _emotion_count(self, doc: Doc) -> float:
+        exclamations = sum(1 for t in doc if "!" in t.text and t.is_punct)
+        emoji = sum(1 for t in doc if t._.mask == "emoji")
+        words = sum(1 for t in doc if is_word(t) and token_forms(t) & self.emotion)
+        return words + EXCLAMATION_WEIGHT * exclamations + EMOJI_WEIGHT * emoji
+
+
+def _components(doc: Doc, counts: dict[str, int], words: int, emotion: float) -> dict[str, float]:
+    voice = features(doc).get("voice", {})
+    reader = voice.get("counts", {}).get("YOU", 0)
+    return {
+        "no_person": 1.0 - _saturate(voice.get("i_score", 0.0), 2.0),
+        "no_team": 1.0 - _saturate(voice.get("we_score", 0.0), 3.0),
+        "no_reader": 1.0 if reader == 0 else 0.0,
+        "no_emotion": 1.0 - _saturate(emotion, EMOTION_FULL),
+        "bureaucratic": _saturate(
+            per_100_words(_bureaucratic_count(counts), words), BUREAUCRATIC_PER_100_FULL
+        ),
+        "passive": _saturate(per_100_words(_passive_count(counts), words), PASSIVE_PER_100_FULL),
+        "stamps": _saturate(counts.get("STAMP", 0), STAMPS_FULL),
+    }
+
+
+def _saturate(value: float, full: float) -> float:
+    return min(1.0, value / full) if full else 0.0
+
+
+def _bureaucratic_count(counts: dict[str, int]) -> int:
+    return sum(counts.get(k, 0) for k in ("BUREAUCRATIC", "NOMINAL_CHAIN", "SPLIT_PREDICATE"))
+
+
+def _passive_count(counts: dict[str, int]) -> int:
+    return counts.get("PASSIVE", 0) + counts.get("IMPERSONAL_MODAL", 0)
+
+
+def is_verbal_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower().endswith(VERBAL_NOUN_ENDINGS)
+
+
+def _verbal_nouns(doc: Doc) -> int:
+    return sum(1 for t in doc if is_verbal_noun(t))
+
+
+def _nominal_chains(doc: Doc) -> list[Span]:
+    """Runs of 3+ nouns (adjectives and prepositions between them allowed) where each
+    later noun is in the genitive and at least one is a verbal noun."""
+    spans: list[Span] = []
+    for sent in doc.sents:
+        nouns = [t for t in sent if t.pos_ == "NOUN"]
+        run: list[Token] = []
+        for token in nouns:
+            if run and _continues_chain(run[-1], token):
+                run.append(token)
+                continue
+            _close_chain(doc, run, spans)
+            run = [token]
+        _close_chain(doc, run, spans)
+    return spans
+
+
+def _continues_chain(previous: Token, token: Token) -> bool:
+    between = previous.doc[previous.i + 1 : token.i]
+    return morph(token, "Case") == "Gen" and all(t.pos_ in ("ADJ", "DET", "NUM") for t in between)
+
+
+def _close_chain(doc: Doc, run: list[Token], spans: list[Span]) -> None:
+    if len(run) >= 3 and any(is_verbal_noun(t) for t in run):
+        spans.append(Span(doc, run[0].i, run[-1].i + 1, label="NOMINAL_CHAIN"))
+
+
+def _governs_infinitive(token: Token) -> bool:
+    window = token.doc[token.i + 1 : min(len(token.doc), token.i + 5)]
+    if any(morph(t, "VerbForm") == "Inf" for t in window):
+        return True
+    return any(morph(child, "VerbForm") == "Inf" for child in token.children)
+
+
+def _modal_span(token: Token) -> Span:
+    infinitives = [t for t in token.doc[token.i + 1 : token.i + 5] if morph(t, "VerbForm") == "Inf"]
+    end = infinitives[0].i + 1 if infinitives else token.i + 1
+    return Span(token.doc, token.i, end, label="IMPERSONAL_MODAL")
+
+
+def _verbal_noun_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("obj", "nsubj:pass", "nsubj") and is_verbal_noun(child):
+            return child
+    return None
+
+
+def _split_predicate_span(token: Token) -> Span:
+    noun = _verbal_noun_object(token)
+    start, end = sorted((token.i, noun.i))
+    return Span(token.doc, start, end + 1, label="SPLIT_PREDICATE")
+
+
+def _is_passive(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if morph(token, "Voice") != "Pass":
+        return False
+    if morph(token, "VerbForm") == "Part":
+        return morph(token, "Variant") == "Short"
+    return morph(token, "VerbForm") == "Fin"
+
+
+@Language.factory(
+    "voicecheck_tone",
+    requires=["doc._.features"],
+    assigns=["doc.spans", "doc._.features"],
+)
+def make_tone_detector(nlp: Language, name: str) -> ToneDetector:
+    return ToneDetector()

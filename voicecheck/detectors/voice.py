@@ -1,0 +1,168 @@
+"""Who speaks: the author as «я», the brand or team as «мы», or nobody.
+
+Evidence, per token outside quotations:
+- strong: first-person pronouns and possessives (я, мой; мы, наш) and verbs that
+  carry Person=1 (расскажу, делаем);
+- weak: past-tense verbs with no subject, which Russian morphology leaves without
+  a person («Запустила рекламу», «Рассказали в карточках»): singular feminine or
+  masculine counts towards «я», plural towards «мы», each at half weight, and only
+  when the Doc has no nominal subject that the verb could refer back to.
+Generic «мы» (все мы, каждый из нас, наш организм) and first person inside
+quotation marks or quoted dialogue do not count. Second person (вы, ты, ваш,
+imperatives) is measured as the reader being addressed.
+"""
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import grammemes, phrase_matcher
+from .common import features, is_word, morph, per_100_words, quoted_tokens, set_spans, word_count
+
+I_LEMMAS = frozenset({"я", "мой"})
+WE_LEMMAS = frozenset({"мы", "наш"})
+YOU_LEMMAS = frozenset({"вы", "ты", "ваш", "твой"})
+INCLUSIVE_CUES = frozenset({"давайте", "давай"})
+WEAK_WEIGHT = 0.5
+PERSON_GRAMMEMES = {"1per": "1", "2per": "2", "3per": "3"}
+IMPERATIVE_ENDINGS = ("те", "тесь", "й", "йся", "и", "ись", "ь", "ься")
+ANTECEDENT_PRONOUNS = frozenset({"он", "она", "они", "оно"})
+NOT_A_SUBJECT = frozenset({"я", "мы", "это", "что", "кто", "который", "себя"})
+
+
+class VoiceDetector:
+    def __init__(self) -> None:
+        self.generic = phrase_matcher("generic_we.txt")
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.evidence(doc)
+        set_spans(doc, "voice", spans)
+        features(doc)["voice"] = summarize(doc, spans)
+        return doc
+
+    def evidence(self, doc: Doc) -> list[Span]:
+        excluded = quoted_tokens(doc)
+        spans = [Span(doc, s.start, s.end, label="GENERIC_WE") for s in self.generic(doc, "")]
+        generic = {i for s in spans for i in range(s.start, s.end)}
+        quoted_people = [
+            Span(doc, t.i, t.i + 1, label="QUOTED") for t in doc if t.i in excluded and _person(t)
+        ]
+        spans.extend(quoted_people)
+        antecedents = _antecedents(doc)
+        for token in doc:
+            if token.i in excluded or token.i in generic or not is_word(token):
+                continue
+            label = _label(token, antecedents)
+            if label:
+                spans.append(Span(doc, token.i, token.i + 1, label=label))
+        return spans
+
+
+def _person(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    if lemma in I_LEMMAS or lemma in WE_LEMMAS:
+        return lemma
+    return morph(token, "Person") if token.pos_ in ("VERB", "AUX") else ""
+
+
+def _label(token: Token, antecedents: list[tuple[int, str]]) -> str:
+    lemma = token.lemma_.lower()
+    if lemma in I_LEMMAS:
+        return "I"
+    if lemma in WE_LEMMAS:
+        return "WE"
+    if lemma in YOU_LEMMAS:
+        return "YOU"
+    if token.pos_ not in ("VERB", "AUX"):
+        return ""
+    return _verb_label(token, antecedents)
+
+
+def _verb_label(token: Token, antecedents: list[tuple[int, str]]) -> str:
+    person, number, mood = _person_number_mood(token)
+    if mood == "Imp":
+        return "YOU" if person != "1" else "WE_INCLUSIVE"
+    if person == "1":
+        if number == "Plur" and _after_inclusive_cue(token):
+            return "WE_INCLUSIVE"
+        return "I" if number == "Sing" else "WE"
+    if person == "2":
+        return "YOU"
+    return _dropped_subject_label(token, number, antecedents)
+
+
+def _person_number_mood(token: Token) -> tuple[str, str, str]:
+    """slovnet's person, number and mood, overruled where pymorphy3 is unambiguous:
+    slovnet tends to misread capitalised verbs («Напоминаю», «Ставьте») at a line start."""
+    person, number, mood = morph(token, "Person"), morph(token, "Number"), morph(token, "Mood")
+    tags = grammemes(token.text)
+    persons = tags & PERSON_GRAMMEMES.keys()
+    if "impr" in tags and not persons - {"2per"} and token.lower_.endswith(IMPERATIVE_ENDINGS):
+        return "2", "Plur" if token.lower_.endswith(("те", "тесь")) else "Sing", "Imp"
+    if len(persons) == 1 and "impr" not in tags:
+        person = PERSON_GRAMMEMES[next(iter(persons))]
+        numbers = tags & {"sing", "plur"}
+        number = ("Sing" if "sing" in numbers else "Plur") if len(numbers) == 1 else number
+        mood = "Ind" if mood == "Imp" else mood
+    return person, number, mood
+
+
+def _after_inclusive_cue(token: Token) -> bool:
+    start = max(token.sent.start, token.i - 3)
+    return any(t.lower_ in INCLUSIVE_CUES for t in token.doc[start : token.i])
+
+
+def _dropped_subject_label(token: Token, number: str, antecedents: list[tuple[int, str]]) -> str:
+    if morph(token, "Tense") != "Past" or morph(token, "VerbForm") != "Fin":
+        return ""
+    if any(child.dep_.startswith("nsubj") for child in token.children):
+        return ""
+    if token.dep_ in ("conj", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "ccomp"):
+        return ""
+    if any(i < token.i and n == number for i, n in antecedents):
+        return ""
+    return {"Sing": "I_IMPLIED", "Plur": "WE_IMPLIED"}.get(number, "")
+
+
+def _antecedents(doc: Doc) -> list[tuple[int, str]]:
+    """Positions and numbers of subjects a dropped-subject verb could refer back to:
+    people and names (animate), organisations (proper nouns) and он/она/они."""
+    found = []
+    for token in doc:
+        if not token.dep_.startswith("nsubj") or token.lemma_.lower() in NOT_A_SUBJECT:
+            continue
+        animate = morph(token, "Animacy") == "Anim" or token.pos_ == "PROPN"
+        if animate or token.lemma_.lower() in ANTECEDENT_PRONOUNS:
+            found.append((token.i, morph(token, "Number") or "Sing"))
+    return found
+
+
+def summarize(doc: Doc, spans: list[Span]) -> dict:
+    counts = {label: 0 for label in ("I", "WE", "YOU", "I_IMPLIED", "WE_IMPLIED")}
+    for span in spans:
+        if span.label_ in counts:
+            counts[span.label_] += 1
+    words = word_count(doc)
+    i_score = counts["I"] + WEAK_WEIGHT * counts["I_IMPLIED"]
+    we_score = counts["WE"] + WEAK_WEIGHT * counts["WE_IMPLIED"]
+    return {
+        "voice": decide_voice(i_score, we_score),
+        "i_score": i_score,
+        "we_score": we_score,
+        "i_rate": per_100_words(counts["I"] + counts["I_IMPLIED"], words),
+        "we_rate": per_100_words(counts["WE"] + counts["WE_IMPLIED"], words),
+        "you_rate": per_100_words(counts["YOU"], words),
+        "words": words,
+        "counts": counts,
+    }
+
+
+def decide_voice(i_score: float, we_score: float, *, minimum: float = 1.0) -> str:
+    """The dominant first person; a tie goes to «я»; under ``minimum`` nobody speaks."""
+    if max(i_score, we_score) < minimum:
+        return "none"
+    return "i" if i_score >= we_score else "we"
+
+
+@Language.factory("voicecheck_voice", assigns=["doc.spans", "doc._.features"])
+def make_voice_detector(nlp: Language, name: str) -> VoiceDetector:
+    return VoiceDetector()

@@ -1,0 +1,100 @@
+"""Lemma lists from data files, matched in any inflected form.
+
+A data file holds one lemma or lemma phrase a line (``#`` starts a comment,
+``[section]`` starts a section). A text token matches a lemma when the lemma is
+one of pymorphy3's normal forms of the token, so «высоким качеством» matches
+the phrase «высокий качество» even where the first parse of a word is wrong.
+"""
+
+from functools import cache, lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+
+@lru_cache(maxsize=1)
+def morph_analyzer():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def normal_forms(word: str) -> frozenset[str]:
+    """All pymorphy3 normal forms of a word, lower-cased, ё kept."""
+    lowered = word.lower()
+    forms = {p.normal_form for p in morph_analyzer().parse(lowered)}
+    forms.add(lowered)
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=200_000)
+def grammemes(word: str) -> frozenset[str]:
+    """Every grammeme pymorphy3 gives any parse of a word (impr, Name, Surn, ...)."""
+    tags: set[str] = set()
+    for parse in morph_analyzer().parse(word.lower()):
+        tags.update(parse.tag.grammemes)
+    return frozenset(tags)
+
+
+def token_forms(token: Token) -> frozenset[str]:
+    return normal_forms(token.text) | {token.lemma_.lower()}
+
+
+def read_sections(name: str) -> dict[str, list[str]]:
+    """The sections of a data file; lines before any section go to ``""``."""
+    text = resources.files("voicecheck.data").joinpath(name).read_text(encoding="utf-8")
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections.setdefault(current, [])
+        else:
+            sections[current].append(line)
+    return sections
+
+
+def read_lemmas(name: str) -> frozenset[str]:
+    return frozenset(read_sections(name)[""])
+
+
+class PhraseMatcher:
+    """Finds lemma phrases in a Doc, skipping whitespace and masked tokens."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = tuple(phrase.replace(",", " ").split())
+            self.by_first.setdefault(words[0], []).append(words)
+        for candidates in self.by_first.values():
+            candidates.sort(key=len, reverse=True)
+
+    def __call__(self, doc: Doc, label: str) -> list[Span]:
+        tokens = [t for t in doc if not t.is_space and not t._.mask]
+        forms = [token_forms(t) for t in tokens]
+        spans: list[Span] = []
+        i = 0
+        while i < len(tokens):
+            length = self._match_at(forms, i)
+            if length:
+                spans.append(Span(doc, tokens[i].i, tokens[i + length - 1].i + 1, label=label))
+                i += length
+            else:
+                i += 1
+        return spans
+
+    def _match_at(self, forms: list[frozenset[str]], i: int) -> int:
+        for first in forms[i]:
+            for words in self.by_first.get(first, ()):
+                if i + len(words) <= len(forms) and all(word in forms[i + k] for k, word in enumerate(words)):
+                    return len(words)
+        return 0
+
+
+@cache
+def phrase_matcher(name: str, section: str = "") -> PhraseMatcher:
+    return PhraseMatcher(read_sections(name)[section])

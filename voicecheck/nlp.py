@@ -1,0 +1,248 @@
+"""The natasha -> spaCy bridge.
+
+natasha's razdel segmenter and slovnet morphology and syntax models run on the
+cleaned text (see ``normalize``); their output becomes a spaCy ``Doc`` over the
+*original* text: blanked pieces (URLs, emoji, ...) are tokens of their own with
+``token._.mask`` set, so every span's offsets and text are those of the post.
+Lemmas come from spaCy's Russian lemmatizer in pymorphy3 mode.
+
+``parse_texts`` batches many texts through slovnet at once; ``load_nlp()``
+returns the spaCy pipeline (the same bridge serves ``nlp(text)`` one text at a
+time, as its tokenizer).
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from razdel import sentenize, tokenize
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .normalize import CleanText, clean
+
+SLOVNET_BATCH = 64
+DOC_BATCH = 256
+MAX_SENTENCE_TOKENS = 200
+
+if not Token.has_extension("mask"):
+    Token.set_extension("mask", default="")
+if not Doc.has_extension("features"):
+    Doc.set_extension("features", default=None)
+
+
+@dataclass(slots=True)
+class _Piece:
+    start: int
+    end: int
+    sentence: int  # index of the natasha sentence, -1 for masks
+    mask: str = ""
+
+
+@dataclass(slots=True)
+class _Segmented:
+    clean: CleanText
+    pieces: list[_Piece]
+    sentences: list[list[str]]
+
+
+class NatashaModels:
+    """slovnet's news morphology and syntax models, loaded once."""
+
+    def __init__(self) -> None:
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+
+        embedding = NewsEmbedding()
+        self.embedding = embedding
+        self.morph = NewsMorphTagger(embedding)
+        self.syntax = NewsSyntaxParser(embedding)
+        for model in (self.morph, self.syntax):
+            model.batch_size = SLOVNET_BATCH
+            model.infer.encoder.batch_size = SLOVNET_BATCH
+
+
+@lru_cache(maxsize=1)
+def natasha_models() -> NatashaModels:
+    return NatashaModels()
+
+
+def segment(text: str) -> _Segmented:
+    """Sentences and tokens of the cleaned text, plus masks, in text order."""
+    cleaned = clean(text)
+    pieces: list[_Piece] = []
+    sentences: list[list[str]] = []
+    for sentence in sentenize(cleaned.text):
+        for chunk in _chunks(list(tokenize(sentence.text)), MAX_SENTENCE_TOKENS):
+            index = len(sentences)
+            sentences.append([t.text for t in chunk])
+            pieces.extend(_Piece(sentence.start + t.start, sentence.start + t.stop, index) for t in chunk)
+    pieces.extend(_Piece(m.start, m.end, -1, m.kind) for m in cleaned.masks)
+    if cleaned.masks:
+        pieces.sort(key=lambda piece: piece.start)
+    return _Segmented(cleaned, pieces, sentences)
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def build_doc(vocab, seg: _Segmented, morph_markups: list, syntax_markups: list) -> Doc:
+    """Assemble one Doc over the original text from the models' output."""
+    text = seg.clean.original
+    words, spaces, owner = _words_and_spaces(text, seg.pieces)
+    pos, morphs, heads, deps = _annotations(seg, owner, morph_markups, syntax_markups)
+    doc = Doc(vocab, words=words, spaces=spaces, pos=pos, morphs=morphs, heads=heads, deps=deps)
+    for token, piece_index in zip(doc, owner, strict=True):
+        if piece_index >= 0 and seg.pieces[piece_index].mask:
+            token._.mask = seg.pieces[piece_index].mask
+    return doc
+
+
+def _words_and_spaces(text: str, pieces: list[_Piece]) -> tuple[list[str], list[bool], list[int]]:
+    """spaCy words/spaces for ``pieces``; whitespace runs become tokens (owner -1)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    owner: list[int] = []
+    position = 0
+    for index, piece in enumerate(pieces):
+        _add_gap(text[position : piece.start], words, spaces, owner)
+        words.append(text[piece.start : piece.end])
+        spaces.append(False)
+        owner.append(index)
+        position = piece.end
+    _add_gap(text[position:], words, spaces, owner)
+    return words, spaces, owner
+
+
+def _add_gap(gap: str, words: list[str], spaces: list[bool], owner: list[int]) -> None:
+    if not gap:
+        return
+    if words and gap[0] == " " and not spaces[-1]:
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        words.append(gap)
+        spaces.append(False)
+        owner.append(-1)
+
+
+def _annotations(seg: _Segmented, owner: list[int], morph_markups, syntax_markups):
+    """POS, morphology, heads and deps per Doc token; extra tokens hang off a neighbour."""
+    n = len(owner)
+    pos = ["SPACE"] * n
+    morphs = [""] * n
+    deps = ["dep"] * n
+    heads = list(range(n))
+    sentence_tokens: list[list[int]] = [[] for _ in seg.sentences]
+    for i, piece_index in enumerate(owner):
+        if piece_index >= 0 and seg.pieces[piece_index].sentence >= 0:
+            sentence_tokens[seg.pieces[piece_index].sentence].append(i)
+    anchors = []
+    for ids, morph, syntax in zip(sentence_tokens, morph_markups, syntax_markups, strict=True):
+        for k, (m, s) in enumerate(zip(morph.tokens, syntax.tokens, strict=True)):
+            i = ids[k]
+            pos[i] = m.pos
+            morphs[i] = _format_feats(m.feats)
+            head = int(s.head_id) - 1
+            heads[i] = ids[head] if 0 <= head < len(ids) and head != k else i
+            deps[i] = "ROOT" if heads[i] == i else s.rel
+        anchors.extend(ids)
+    _attach_extras(owner, seg, pos, heads, sorted(anchors))
+    return pos, morphs, heads, deps
+
+
+def _attach_extras(owner, seg, pos, heads, anchors) -> None:
+    """Masks and whitespace attach to the nearest preceding analysed token."""
+    import bisect
+
+    for i, piece_index in enumerate(owner):
+        if piece_index >= 0 and seg.pieces[piece_index].sentence >= 0:
+            continue
+        if piece_index >= 0:
+            pos[i] = "SYM" if seg.pieces[piece_index].mask == "emoji" else "X"
+        if anchors:
+            k = bisect.bisect_left(anchors, i)
+            heads[i] = anchors[k - 1] if k > 0 else anchors[0]
+        else:
+            heads[i] = 0
+
+
+def _format_feats(feats: dict) -> str:
+    return "|".join(f"{key}={feats[key]}" for key in sorted(feats))
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = DOC_BATCH) -> Iterator[Doc]:
+    """Docs for ``texts`` through the whole pipeline, slovnet batched over many texts."""
+    docs = _bridge_docs(nlp.vocab, texts, batch_size)
+    yield from nlp.pipe(docs, batch_size=batch_size)
+
+
+def _bridge_docs(vocab, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    models = natasha_models()
+    for batch in _chunks_iter(texts, batch_size):
+        segmented = [segment(text) for text in batch]
+        sentences = [s for seg in segmented for s in seg.sentences]
+        morph = list(models.morph.map(sentences))
+        syntax = list(models.syntax.map(sentences))
+        offset = 0
+        for seg in segmented:
+            count = len(seg.sentences)
+            yield build_doc(vocab, seg, morph[offset : offset + count], syntax[offset : offset + count])
+            offset += count
+
+
+def _chunks_iter(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class NatashaTokenizer:
+    """spaCy tokenizer that runs the whole natasha bridge on one text."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        return next(_bridge_docs(self.vocab, [text], 1))
+
+    def pipe(self, texts: Iterable[str], batch_size: int = DOC_BATCH) -> Iterator[Doc]:
+        yield from _bridge_docs(self.vocab, texts, batch_size)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "NatashaTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> "NatashaTokenizer":
+        return self
+
+
+DETECTORS = ("voicecheck_voice", "voicecheck_cases", "voicecheck_cta", "voicecheck_tone")
+
+
+@lru_cache(maxsize=1)
+def load_nlp(*, detectors: bool = True) -> Language:
+    """The voicecheck pipeline: natasha bridge, pymorphy3 lemmas, detectors."""
+    import spacy
+
+    from . import detectors as _register  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("ru")
+    nlp.tokenizer = NatashaTokenizer(nlp.vocab)
+    nlp.add_pipe("lemmatizer", config={"mode": "pymorphy3", "overwrite": True})
+    nlp.initialize()
+    if detectors:
+        for name in DETECTORS:
+            nlp.add_pipe(name)
+    return nlp

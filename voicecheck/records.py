@@ -1,0 +1,87 @@
+"""The records that flow between stages: feed -> Post -> PostResult."""
+
+from dataclasses import asdict, dataclass, field
+
+METRICS = ("views", "likes", "comments", "reposts", "clicks")
+
+STATUS_OK = "ok"
+STATUS_EMPTY = "empty"
+STATUS_TOO_LONG = "too_long"
+STATUS_UNREADABLE = "unreadable"
+STATUS_SKIPPED = "skipped"
+
+
+@dataclass(slots=True)
+class Post:
+    """One post as read from a feed; ``status`` is set when it cannot be analysed."""
+
+    index: int  # 0-based position in the input
+    text: str
+    id: str = ""
+    date: str = ""
+    views: float | None = None
+    likes: float | None = None
+    comments: float | None = None
+    reposts: float | None = None
+    clicks: float | None = None
+    location: str = ""  # where it came from: "row 12", "line 7", "message 345"
+    status: str = STATUS_OK
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Evidence:
+    """A detector span: which detector, what it found, and where (character offsets)."""
+
+    detector: str
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Prediction:
+    label: str
+    probability: float
+    low_confidence: bool
+    cues: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PostResult:
+    index: int
+    id: str
+    status: str
+    reason: str = ""
+    text: str = ""
+    date: str = ""
+    views: float | None = None
+    likes: float | None = None
+    comments: float | None = None
+    reposts: float | None = None
+    clicks: float | None = None
+    words: int = 0
+    voice: str = ""
+    i_rate: float | None = None
+    we_rate: float | None = None
+    you_rate: float | None = None
+    case: int | None = None
+    case_score: float | None = None
+    cta: int | None = None
+    cta_asks: int | None = None
+    offer: int | None = None
+    deadline: int | None = None
+    link: int | None = None
+    impersonal: int | None = None
+    impersonality: int | None = None
+    stage: Prediction | None = None
+    type: Prediction | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == STATUS_OK
+
+    def to_dict(self) -> dict:
+        return asdict(self)
