@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc
 
 from .detectors import SPAN_KEYS
+from .detectors.common import masks
 from .feed import posts_from_texts
 from .nlp import load_nlp, parse_texts
 from .records import Evidence, Post, PostResult
@@ -121,4 +122,5 @@ def evidence_of(doc: Doc) -> list[Evidence]:
 
 def lemma_text(doc: Doc) -> str:
     """Content lemmas of the Doc, for the classifiers' bag of words."""
-    return " ".join(t.lemma_.lower() for t in doc if t.is_alpha and not t._.mask)
+    masked = masks(doc)
+    return " ".join(t.lemma_.lower() for t in doc if t.is_alpha and t.i not in masked)

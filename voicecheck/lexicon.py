@@ -74,7 +74,8 @@ class PhraseMatcher:
             candidates.sort(key=len, reverse=True)
 
     def __call__(self, doc: Doc, label: str) -> list[Span]:
-        tokens = [t for t in doc if not t.is_space and not t._.mask]
+        masked = doc.user_data.get("voicecheck_masks", {})
+        tokens = [t for t in doc if not t.is_space and t.i not in masked]
         forms = [token_forms(t) for t in tokens]
         spans: list[Span] = []
         i = 0

@@ -25,8 +25,16 @@ SLOVNET_BATCH = 64
 DOC_BATCH = 256
 MAX_SENTENCE_TOKENS = 200
 
+MASKS_KEY = "voicecheck_masks"
+
+
+def mask_of(token: Token) -> str:
+    """What a token was blanked as before the NLP step ("url", "emoji", ...), or ""."""
+    return token.doc.user_data.get(MASKS_KEY, {}).get(token.i, "")
+
+
 if not Token.has_extension("mask"):
-    Token.set_extension("mask", default="")
+    Token.set_extension("mask", getter=mask_of)
 if not Doc.has_extension("features"):
     Doc.set_extension("features", default=None)
 
@@ -93,9 +101,9 @@ def build_doc(vocab, seg: _Segmented, morph_markups: list, syntax_markups: list)
     words, spaces, owner = _words_and_spaces(text, seg.pieces)
     pos, morphs, heads, deps = _annotations(seg, owner, morph_markups, syntax_markups)
     doc = Doc(vocab, words=words, spaces=spaces, pos=pos, morphs=morphs, heads=heads, deps=deps)
-    for token, piece_index in zip(doc, owner, strict=True):
-        if piece_index >= 0 and seg.pieces[piece_index].mask:
-            token._.mask = seg.pieces[piece_index].mask
+    doc.user_data[MASKS_KEY] = {
+        i: seg.pieces[p].mask for i, p in enumerate(owner) if p >= 0 and seg.pieces[p].mask
+    }
     return doc
 
 
@@ -183,13 +191,24 @@ def _bridge_docs(vocab, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     for batch in _chunks_iter(texts, batch_size):
         segmented = [segment(text) for text in batch]
         sentences = [s for seg in segmented for s in seg.sentences]
-        morph = list(models.morph.map(sentences))
-        syntax = list(models.syntax.map(sentences))
+        morph, syntax = _tag_and_parse(models, sentences)
         offset = 0
         for seg in segmented:
             count = len(seg.sentences)
             yield build_doc(vocab, seg, morph[offset : offset + count], syntax[offset : offset + count])
             offset += count
+
+
+def _tag_and_parse(models: NatashaModels, sentences: list[list[str]]) -> tuple[list, list]:
+    """slovnet over sentences sorted by length, so a batch is padded to its own
+    length and not to the longest sentence of the chunk; answers in input order."""
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    ordered = [sentences[i] for i in order]
+    morph = [None] * len(sentences)
+    syntax = [None] * len(sentences)
+    for i, m, s in zip(order, models.morph.map(ordered), models.syntax.map(ordered), strict=True):
+        morph[i], syntax[i] = m, s
+    return morph, syntax
 
 
 def _chunks_iter(items: Iterable, size: int) -> Iterator[list]:
@@ -236,11 +255,11 @@ def load_nlp(*, detectors: bool = True) -> Language:
     """The voicecheck pipeline: natasha bridge, pymorphy3 lemmas, detectors."""
     import spacy
 
-    from . import detectors as _register  # noqa: F401  (registers the factories)
+    from . import detectors, lemmas  # noqa: F401  (registers the factories)
 
     nlp = spacy.blank("ru")
     nlp.tokenizer = NatashaTokenizer(nlp.vocab)
-    nlp.add_pipe("lemmatizer", config={"mode": "pymorphy3", "overwrite": True})
+    nlp.add_pipe("voicecheck_lemmatizer")
     nlp.initialize()
     if detectors:
         for name in DETECTORS:

@@ -7,8 +7,11 @@ author did: first-person or brand past-tense verbs), RESULT (итог, выро�
 месяца, через две недели), BEFORE_AFTER (было — стало, с 40 до 120), REVIEW
 (отзыв, «пишет клиентка»), HYPOTHETICAL (представьте, допустим).
 
-A post tells a case when the evidence adds up to ``THRESHOLD`` points and
-someone concrete is involved: a client or review, or the author acting.
+A post tells a case when the evidence adds up to ``THRESHOLD`` points and it
+has someone concrete (a client, a named person, a review), the author speaking
+and acting (first-person past-tense verbs, found by the voice detector, which
+runs first) and an outcome (a result, a number, a time frame, before/after); or
+when the author presents a client's review.
 """
 
 import re
@@ -17,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import grammemes, read_sections, token_forms
-from .common import features, is_word, morph, regex_spans, set_spans
+from .common import SPAN_KEYS, features, is_word, morph, regex_spans, set_spans
 
 NUMBER = re.compile(
     r"(?<![\w.])\d[\d\s]{0,9}(?:[.,]\d+)?\s*(?:%|процент\w*|₽|руб\w*\.?|р\.|\$|€|тыс\w*\.?|млн\w*\.?"
@@ -37,9 +40,11 @@ BEFORE_AFTER = re.compile(
     re.IGNORECASE,
 )
 THRESHOLD = 3.0
+FIRST_PERSON_LABELS = frozenset({"I", "WE", "I_IMPLIED", "WE_IMPLIED"})
 PERSON_NAME_GRAMMEMES = frozenset({"Name", "Patr"})
 POINTS = {
     "CLIENT": 1.0,
+    "PERSON": 0.5,
     "ACTION": 1.0,
     "RESULT": 1.0,
     "NUMBER": 1.0,
@@ -62,14 +67,18 @@ class CaseDetector:
     def __call__(self, doc: Doc) -> Doc:
         spans = self.evidence(doc)
         set_spans(doc, "cases", spans)
-        features(doc)["cases"] = summarize(spans)
+        voice = features(doc).get("voice", {}).get("voice", "none")
+        features(doc)["cases"] = summarize(spans, author_speaks=voice != "none")
         return doc
 
     def evidence(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
+        first_person = {
+            s.start for s in doc.spans.get(SPAN_KEYS["voice"], []) if s.label_ in FIRST_PERSON_LABELS
+        }
         for token in doc:
             if is_word(token):
-                label = self._token_label(token)
+                label = self._token_label(token, first_person)
                 if label:
                     spans.append(Span(doc, token.i, token.i + 1, label=label))
         for pattern, label in (
@@ -80,14 +89,14 @@ class CaseDetector:
             spans.extend(regex_spans(doc, pattern, label))
         return spans
 
-    def _token_label(self, token: Token) -> str:
+    def _token_label(self, token: Token, first_person: set[int]) -> str:
         forms = token_forms(token)
         for label in ("HYPOTHETICAL", "REVIEW", "CLIENT", "RESULT"):
             if forms & self.lexicons[label]:
                 return label
         if _is_named_person(token):
-            return "CLIENT"
-        if _author_past_action(token):
+            return "PERSON"
+        if _author_past_action(token, first_person):
             return "ACTION"
         return ""
 
@@ -96,29 +105,33 @@ def _is_named_person(token: Token) -> bool:
     return token.pos_ == "PROPN" and bool(grammemes(token.text) & PERSON_NAME_GRAMMEMES)
 
 
-def _author_past_action(token: Token) -> bool:
-    """A past-tense verb of the author: «сделали», «запустила», «я провёл»."""
-    if token.pos_ != "VERB" or morph(token, "Tense") != "Past":
+def _author_past_action(token: Token, first_person: set[int]) -> bool:
+    """A past-tense verb of the author: «я провёл», «сделали» (the voice detector's
+    first-person verbs, stated or implied)."""
+    if token.pos_ != "VERB" or morph(token, "Tense") != "Past" or morph(token, "VerbForm") != "Fin":
         return False
     subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
     if subjects:
         return subjects[0].lemma_.lower() in ("я", "мы")
-    return token.dep_ not in ("conj", "acl", "acl:relcl", "amod")
+    return token.i in first_person
 
 
-def summarize(spans: list[Span]) -> dict:
+def summarize(spans: list[Span], author_speaks: bool) -> dict:
     counts: dict[str, int] = {}
     for span in spans:
         counts[span.label_] = counts.get(span.label_, 0) + 1
     present = {label for label in counts if label in POINTS}
     score = sum(POINTS[label] for label in present)
     score += 0.5 * min(2, max(0, counts.get("NUMBER", 0) - 1))
-    concrete = bool(present & {"CLIENT", "REVIEW"}) or counts.get("ACTION", 0) >= 2
-    hypothetical = counts.get("HYPOTHETICAL", 0) > 0 and not present & {"REVIEW"}
-    is_case = score >= THRESHOLD and concrete and not (hypothetical and score < THRESHOLD + 1.5)
+    someone = bool(present & {"CLIENT", "REVIEW", "PERSON"})
+    outcome = bool(present & {"RESULT", "NUMBER", "BEFORE_AFTER", "TIMEFRAME"})
+    told = author_speaks and someone and outcome and "ACTION" in present
+    testimonial = author_speaks and "REVIEW" in present and "CLIENT" in present
+    hypothetical = counts.get("HYPOTHETICAL", 0) > 0 and "REVIEW" not in present
+    is_case = (told or testimonial) and score >= THRESHOLD and not (hypothetical and score < THRESHOLD + 1.5)
     return {"case": int(is_case), "score": score, "counts": counts}
 
 
-@Language.factory("voicecheck_cases", assigns=["doc.spans", "doc._.features"])
+@Language.factory("voicecheck_cases", requires=["doc.spans"], assigns=["doc.spans", "doc._.features"])
 def make_case_detector(nlp: Language, name: str) -> CaseDetector:
     return CaseDetector()

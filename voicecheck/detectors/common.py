@@ -4,6 +4,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import MASKS_KEY
+
 SPAN_KEYS = {
     "voice": "vc_voice",
     "cases": "vc_cases",
@@ -35,8 +37,27 @@ SPEECH_VERBS = frozenset(
 )
 
 
+WORDS_KEY = "voicecheck_words"
+
+
 def is_word(token: Token) -> bool:
-    return not (token.is_space or token.is_punct or token._.mask) and any(ch.isalnum() for ch in token.text)
+    """A real word: not whitespace, punctuation or a masked piece (URL, emoji, ...)."""
+    flags = token.doc.user_data.get(WORDS_KEY)
+    if flags is None:
+        flags = token.doc.user_data[WORDS_KEY] = _word_flags(token.doc)
+    return flags[token.i]
+
+
+def _word_flags(doc: Doc) -> list[bool]:
+    masks = doc.user_data.get(MASKS_KEY, {})
+    return [
+        not (t.is_space or t.is_punct or t.i in masks) and any(ch.isalnum() for ch in t.text) for t in doc
+    ]
+
+
+def masks(doc: Doc) -> dict[int, str]:
+    """Token index -> what it was masked as, for the Doc's masked pieces."""
+    return doc.user_data.get(MASKS_KEY, {})
 
 
 def word_count(doc: Doc) -> int:
@@ -82,9 +103,6 @@ def morph(token: Token, name: str) -> str:
     values = token.morph.get(name)
     return values[0] if values else ""
 
-
-def sentence_of(token: Token) -> Span:
-    return token.sent
 
 
 def regex_spans(doc: Doc, pattern: re.Pattern, label: str) -> list[Span]:

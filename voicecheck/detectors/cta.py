@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import grammemes, read_lemmas, token_forms
-from .common import features, is_word, morph, regex_spans, set_spans
+from .common import features, is_word, masks, morph, regex_spans, set_spans
 
 PRICE = re.compile(
     r"(?<![\w.])(?:от\s+|до\s+)?\d[\d\s]{0,9}(?:[.,]\d+)?\s*(?:тыс\.?\s*|млн\.?\s*|к\s+)?"
@@ -70,23 +70,22 @@ class CallToActionDetector:
             (ASK_PHRASES, "ASK"),
         ):
             spans.extend(regex_spans(doc, pattern, label))
-        spans.extend(Span(doc, t.i, t.i + 1, label="LINK") for t in doc if t._.mask == "url")
+        spans.extend(Span(doc, i, i + 1, label="LINK") for i, kind in masks(doc).items() if kind == "url")
         return _drop_overlaps(spans)
 
     def _verb_span(self, token: Token) -> Span | None:
         if not _is_imperative(token):
             return self._infinitive_ask(token)
-        forms = token_forms(token)
-        if forms & self.engage_verbs:
-            return Span(token.doc, token.i, token.i + 1, label="ENGAGE")
-        if forms & self.ask_verbs:
-            return Span(token.doc, token.i, token.i + 1, label="ASK")
-        return None
+        return self._ask_or_engage(token)
 
     def _infinitive_ask(self, token: Token) -> Span | None:
         """A bare infinitive heading its own line («Записаться», «Подписаться»)."""
-        if morph(token, "VerbForm") != "Inf" or not _alone_on_line(token):
+        if morph(token, "VerbForm") != "Inf":
             return None
+        span = self._ask_or_engage(token)
+        return span if span is not None and _alone_on_line(token) else None
+
+    def _ask_or_engage(self, token: Token) -> Span | None:
         forms = token_forms(token)
         if forms & self.engage_verbs:
             return Span(token.doc, token.i, token.i + 1, label="ENGAGE")

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import phrase_matcher, read_lemmas, token_forms
-from .common import features, is_word, morph, per_100_words, set_spans, word_count
+from .common import features, is_word, masks, morph, per_100_words, set_spans, word_count
 
 VERBAL_NOUN_ENDINGS = ("ние", "тие", "ция", "ание", "ение", "ьба", "ство")
 WEIGHTS = {
@@ -99,7 +99,7 @@ class ToneDetector:
 
     def _emotion_count(self, doc: Doc) -> float:
         exclamations = sum(1 for t in doc if "!" in t.text and t.is_punct)
-        emoji = sum(1 for t in doc if t._.mask == "emoji")
+        emoji = sum(1 for kind in masks(doc).values() if kind == "emoji")
         words = sum(1 for t in doc if is_word(t) and token_forms(t) & self.emotion)
         return words + EXCLAMATION_WEIGHT * exclamations + EMOJI_WEIGHT * emoji
 

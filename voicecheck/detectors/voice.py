@@ -107,7 +107,7 @@ def _person_number_mood(token: Token) -> tuple[str, str, str]:
 
 
 def _after_inclusive_cue(token: Token) -> bool:
-    start = max(token.sent.start, token.i - 3)
+    start = max(0, token.i - 3)
     return any(t.lower_ in INCLUSIVE_CUES for t in token.doc[start : token.i])
 
 

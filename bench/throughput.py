@@ -1,0 +1,122 @@
+"""Throughput and peak memory of `voicecheck analyze` against the bare natasha pipeline.
+
+Usage:
+    python bench/throughput.py                 # all of ../shared/real/posts.csv
+    python bench/throughput.py --limit 5000    # the first 5,000 posts
+
+Each phase runs in a fresh Python process, on the same texts, in one run:
+- natasha: natasha's own Doc API, segmentation + morphology + syntax, per text;
+- analyze: voicecheck's whole path: read the CSV, clean, natasha + spaCy,
+  lemmas, detectors, classifiers, and write the CSV (to /dev/null).
+It prints posts/s, words/s and peak resident memory (ru_maxrss) of each phase.
+"""
+
+import argparse
+import csv
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+REAL = REPO.parent / "shared" / "real" / "posts.csv"
+WORD = re.compile(r"\w+")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--input", default=str(REAL), help="CSV with a text column (default: shared real posts)")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N posts (0: all)")
+    parser.add_argument("--phase", choices=["natasha", "analyze"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        print(json.dumps(run_phase(args.phase, args.input)))
+        return
+    if not Path(args.input).exists():
+        sys.exit(f"bench: {args.input} not found (the shared real posts sit beside the repo)")
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "posts.csv"
+        posts, words = write_sample(Path(args.input), sample, args.limit)
+        print(f"{posts:,} posts, {words:,} words from {args.input}")
+        results = {phase: child(phase, sample) for phase in ("natasha", "analyze")}
+    for phase, result in results.items():
+        seconds = result["seconds"]
+        print(
+            f"{phase:8s} {seconds:8.1f} s  {posts / seconds:8.1f} posts/s  "
+            f"{words / seconds:9.0f} words/s  peak RSS {result['peak_mb']:7.0f} MB"
+        )
+    ratio = results["natasha"]["seconds"] / results["analyze"]["seconds"]
+    print(f"analyze runs at {ratio:.0%} of the bare natasha pipeline's throughput")
+
+
+def write_sample(source: Path, target: Path, limit: int) -> tuple[int, int]:
+    csv.field_size_limit(1 << 30)
+    posts = words = 0
+    with source.open(encoding="utf-8", newline="") as src, target.open("w", encoding="utf-8", newline="") as out:
+        reader = csv.DictReader(src)
+        writer = csv.DictWriter(out, fieldnames=reader.fieldnames)
+        writer.writeheader()
+        for row in reader:
+            if limit and posts >= limit:
+                break
+            writer.writerow(row)
+            posts += 1
+            words += len(WORD.findall(row.get("text") or ""))
+    return posts, words
+
+
+def child(phase: str, sample: Path) -> dict:
+    command = [sys.executable, __file__, "--phase", phase, "--input", str(sample)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_phase(phase: str, path: str) -> dict:
+    if phase == "natasha":
+        seconds = time_natasha(path)
+    else:
+        seconds = time_analyze(path)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": seconds, "peak_mb": peak_kb / 1024}
+
+
+def time_natasha(path: str) -> float:
+    from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsSyntaxParser, Segmenter
+
+    csv.field_size_limit(1 << 30)
+    with open(path, encoding="utf-8", newline="") as file:
+        texts = [row["text"] or "" for row in csv.DictReader(file)]
+    embedding = NewsEmbedding()
+    segmenter, morph, syntax = Segmenter(), NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+    start = time.perf_counter()
+    for text in texts:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+    return time.perf_counter() - start
+
+
+def time_analyze(path: str) -> float:
+    from voicecheck.analyze import analyze_posts
+    from voicecheck.classify import load_classifier
+    from voicecheck.feed import read_feed
+    from voicecheck.nlp import load_nlp
+    from voicecheck.report import write_csv
+
+    load_nlp()
+    load_classifier()
+    start = time.perf_counter()
+    feed = read_feed(path)
+    with open(os.devnull, "w", encoding="utf-8", newline="") as out:
+        write_csv(analyze_posts(feed.posts), out)
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    main()
