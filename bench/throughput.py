@@ -30,7 +30,9 @@ WORD = re.compile(r"\w+")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument("--input", default=str(REAL), help="CSV with a text column (default: shared real posts)")
+    parser.add_argument(
+        "--input", default=str(REAL), help="CSV with a text column (default: shared real posts)"
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N posts (0: all)")
     parser.add_argument("--phase", choices=["natasha", "analyze"], help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -57,7 +59,10 @@ def main() -> None:
 def write_sample(source: Path, target: Path, limit: int) -> tuple[int, int]:
     csv.field_size_limit(1 << 30)
     posts = words = 0
-    with source.open(encoding="utf-8", newline="") as src, target.open("w", encoding="utf-8", newline="") as out:
+    with (
+        source.open(encoding="utf-8", newline="") as src,
+        target.open("w", encoding="utf-8", newline="") as out,
+    ):
         reader = csv.DictReader(src)
         writer = csv.DictWriter(out, fieldnames=reader.fieldnames)
         writer.writeheader()

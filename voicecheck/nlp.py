@@ -155,9 +155,32 @@ def _annotations(seg: _Segmented, owner: list[int], morph_markups, syntax_markup
             head = int(s.head_id) - 1
             heads[i] = ids[head] if 0 <= head < len(ids) and head != k else i
             deps[i] = "ROOT" if heads[i] == i else s.rel
+        _make_tree(ids, heads, deps)
         anchors.extend(ids)
     _attach_extras(owner, seg, pos, heads, sorted(anchors))
     return pos, morphs, heads, deps
+
+
+def _make_tree(ids: list[int], heads: list[int], deps: list[str]) -> None:
+    """slovnet picks each head on its own, which can leave a sentence with no root or
+    with a cycle; spaCy needs a tree. One root is kept, and any token whose head chain
+    never reaches it is attached to it."""
+    if not ids:
+        return
+    roots = [i for i in ids if heads[i] == i]
+    root = roots[0] if roots else ids[0]
+    heads[root], deps[root] = root, "ROOT"
+    for extra in roots[1:]:
+        heads[extra], deps[extra] = root, "parataxis"
+    for i in ids:
+        seen = set()
+        j = i
+        while j != root and j not in seen:
+            seen.add(j)
+            j = heads[j]
+        if j != root:
+            heads[i] = root
+            deps[i] = deps[i] if deps[i] != "ROOT" else "dep"
 
 
 def _attach_extras(owner, seg, pos, heads, anchors) -> None:

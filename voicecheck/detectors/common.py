@@ -104,7 +104,6 @@ def morph(token: Token, name: str) -> str:
     return values[0] if values else ""
 
 
-
 def regex_spans(doc: Doc, pattern: re.Pattern, label: str) -> list[Span]:
     """Spans over each match of ``pattern`` in the Doc's text, widened to whole tokens."""
     spans = []

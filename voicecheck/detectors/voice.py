@@ -23,6 +23,7 @@ WE_LEMMAS = frozenset({"мы", "наш"})
 YOU_LEMMAS = frozenset({"вы", "ты", "ваш", "твой"})
 INCLUSIVE_CUES = frozenset({"давайте", "давай"})
 WEAK_WEIGHT = 0.5
+INSTRUCTION_YOU = 3
 PERSON_GRAMMEMES = {"1per": "1", "2per": "2", "3per": "3"}
 IMPERATIVE_ENDINGS = ("те", "тесь", "й", "йся", "и", "ись", "ь", "ься")
 ANTECEDENT_PRONOUNS = frozenset({"он", "она", "они", "оно"})
@@ -34,7 +35,7 @@ class VoiceDetector:
         self.generic = phrase_matcher("generic_we.txt")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = self.evidence(doc)
+        spans = _drop_unsupported_implied(_relabel_instructional(doc, self.evidence(doc)))
         set_spans(doc, "voice", spans)
         features(doc)["voice"] = summarize(doc, spans)
         return doc
@@ -134,6 +135,25 @@ def _antecedents(doc: Doc) -> list[tuple[int, str]]:
         if animate or token.lemma_.lower() in ANTECEDENT_PRONOUNS:
             found.append((token.i, morph(token, "Number") or "Sing"))
     return found
+
+
+def _relabel_instructional(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Recipes and exercises speak in 1st person plural to the reader («Нарезаем
+    огурцы», «Ставим фокус»): with no мы/наш pronoun and the reader addressed at
+    least ``INSTRUCTION_YOU`` times, such verbs are inclusive, not the brand."""
+    you = sum(1 for s in spans if s.label_ == "YOU")
+    pronouns = any(s.label_ == "WE" and doc[s.start].pos_ in ("PRON", "DET") for s in spans)
+    if you < INSTRUCTION_YOU or pronouns:
+        return spans
+    return [Span(doc, s.start, s.end, label="WE_INCLUSIVE") if s.label_ == "WE" else s for s in spans]
+
+
+def _drop_unsupported_implied(spans: list[Span]) -> list[Span]:
+    """Dropped-subject past verbs alone are as often news («В области ввели режим»)
+    as the author: they count only beside a stated first person or a reader addressed."""
+    if any(s.label_ in ("I", "WE", "YOU") for s in spans):
+        return spans
+    return [s for s in spans if s.label_ not in ("I_IMPLIED", "WE_IMPLIED")]
 
 
 def summarize(doc: Doc, spans: list[Span]) -> dict:
