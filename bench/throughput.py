@@ -82,10 +82,7 @@ def child(phase: str, sample: Path) -> dict:
 
 
 def run_phase(phase: str, path: str) -> dict:
-    if phase == "natasha":
-        seconds = time_natasha(path)
-    else:
-        seconds = time_analyze(path)
+    seconds = time_natasha(path) if phase == "natasha" else time_analyze(path)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"seconds": seconds, "peak_mb": peak_kb / 1024}
 
@@ -108,7 +105,7 @@ def time_natasha(path: str) -> float:
 
 
 def time_analyze(path: str) -> float:
-    from voicecheck.analyze import analyze_posts
+    from voicecheck.analysis import analyze_posts
     from voicecheck.classify import load_classifier
     from voicecheck.feed import read_feed
     from voicecheck.nlp import load_nlp

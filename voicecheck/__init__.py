@@ -5,8 +5,8 @@ __version__ = "0.1.0"
 
 def analyze(posts, **options):
     """Analyse posts (strings, dicts with a ``text`` key, or ``Post`` records) and return
-    one ``PostResult`` a post, in order. See ``voicecheck.analyze.analyze_posts``."""
-    from .analyze import analyze_posts
+    one ``PostResult`` a post, in order. See ``voicecheck.analysis.analyze_posts``."""
+    from .analysis import analyze_posts
 
     return analyze_posts(posts, **options)
 

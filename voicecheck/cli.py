@@ -125,7 +125,7 @@ def analyze(feed, fmt, output, text_column, columns, sheet, encoding, max_chars,
 
 
 def _run_analysis(posts):
-    from .analyze import analyze_posts
+    from .analysis import analyze_posts
 
     return list(analyze_posts(posts))
 
@@ -184,6 +184,39 @@ def _format_score(score) -> str:
     for name, row in zip(score.order, score.confusion, strict=True):
         lines.append(f"  {name:<14}" + "".join(f"{n:>10}" for n in row))
     return "\n".join(lines) + "\n"
+
+
+@main.command()
+@click.option(
+    "--corpus",
+    default="corpora",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder with posts/*.jsonl, the authored and labelled corpus.",
+)
+@click.option(
+    "--out",
+    default=None,
+    type=click.Path(file_okay=False),
+    help="Where to write the models and model cards. Default: the package's models folder.",
+)
+def train(corpus, out) -> None:
+    """Rebuild the stage and type models from the authored corpus.
+
+    Cross-validation is grouped by account; the same corpus gives the same models
+    and scores. Writes stage.skops, type.skops and a JSON model card beside each.
+
+    Example:
+
+        voicecheck train --corpus corpora
+    """
+    from .paths import MODELS_DIR
+    from .train import train as run_training
+
+    try:
+        run_training(Path(corpus), Path(out) if out else MODELS_DIR, log=lambda m: click.echo(m, err=True))
+    except FileNotFoundError as error:
+        raise UserError(str(error)) from error
 
 
 if __name__ == "__main__":

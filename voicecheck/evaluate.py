@@ -35,7 +35,10 @@ class LabelScore:
 
 def read_labelled(path: str) -> tuple[list[Post], list[dict[str, str]]]:
     text, _ = _decode(path, _read_bytes(path), ReadOptions())
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    try:
+        rows = list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as error:
+        raise FeedError(f"{path}: broken CSV quoting ({error}); re-export the file as CSV.") from error
     if not rows or "text" not in rows[0]:
         raise FeedError(f"{path}: a labelled file needs a header with id,text and label columns.")
     present = [label for label in LABELS if label in rows[0]]
@@ -82,7 +85,7 @@ def _class_scores(confusion: list[list[int]], i: int) -> dict[str, float]:
 
 
 def evaluate_file(path: str, *, classify: bool = True) -> list[LabelScore]:
-    from .analyze import analyze_posts
+    from .analysis import analyze_posts
 
     posts, rows = read_labelled(path)
     for post in posts:
@@ -93,7 +96,9 @@ def evaluate_file(path: str, *, classify: bool = True) -> list[LabelScore]:
         if label not in rows[0] or (label in ("stage", "type") and not classify):
             continue
         pairs = [
-            (row[label].strip(), predicted(r, label)) for row, r in zip(rows, results, strict=True) if r.ok
+            (truth, predicted(r, label))
+            for row, r in zip(rows, results, strict=True)
+            if r.ok and (truth := (row.get(label) or "").strip())
         ]
         scores.append(score_label(label, [t for t, _ in pairs], [g for _, g in pairs]))
     return scores

@@ -85,6 +85,7 @@ ALIASES = {
     "clicks": ("clicks", "переходы", "клики", "link_clicks", "переходов", "кликов"),
 }
 DELIMITERS = ",;\t|"
+ID_WORDS = frozenset({"id", "ид", "номер", "№"})
 MAX_POST_CHARS = 100_000
 SNIFF_BYTES = 64 * 1024
 BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"PK\x03\x04")
@@ -290,7 +291,8 @@ def _find_alias(header: list[str], aliases: tuple[str, ...], taken: set[str]) ->
         if len(alias) < 4:
             continue
         for column, value in normal.items():
-            if alias in value.split() or value.startswith(alias):
+            words = value.split()
+            if alias in words and not ID_WORDS & set(words):
                 return column
     return None
 
@@ -413,6 +415,8 @@ def _read_json(name: str, text: str, options: ReadOptions) -> Feed:
         ) from error
     if isinstance(data, dict) and isinstance(data.get("messages"), list):
         return _read_telegram(name, data)
+    if isinstance(data, dict) and _find_alias(list(data), ALIASES["text"], set()) is not None:
+        data = [data]  # a single post (a one-line JSONL file)
     items = _vk_items(data)
     if items is not None:
         return _read_vk(name, items)

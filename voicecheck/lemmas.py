@@ -21,11 +21,18 @@ class CachedRussianLemmatizer(RussianLemmatizer):
         key = (token.text, token.pos_, str(token.morph))
         lemmas = self._cache.get(key)
         if lemmas is None:
-            lemmas = super().pymorphy3_lemmatize(token)
+            lemmas = [lemma.lower() for lemma in super().pymorphy3_lemmatize(token)]
+            if lemmas == [token.text.lower()] and token.pos_ != "PUNCT":
+                lemmas = self._first_known_lemma(token.text) or lemmas
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
             self._cache[key] = lemmas
         return lemmas
+
+    def _first_known_lemma(self, word: str) -> list[str]:
+        """When slovnet's tags agree with no dictionary parse, trust the dictionary's best one."""
+        known = [p for p in self._morph.parse(word) if p.is_known]
+        return [known[0].normal_form] if known else []
 
 
 @Language.factory(

@@ -15,7 +15,7 @@ URL = re.compile(
     r"(?:https?://|www\.)"
     + URL_TAIL
     + r"|\b[\w-]+(?:\.[\w-]+)*\.(?:ru|рф|com|me|org|net|io|su|info|pro|online|shop|store|app"
-    r"|dev|ai|tv|by|kz|ua|biz|club|site|co)(?:/" + URL_TAIL + r")?(?![\w.])",
+    r"|dev|ai|tv|by|kz|ua|biz|club|site|co)(?:/" + URL_TAIL + r")?(?!\w|\.\w)",
     re.IGNORECASE,
 )
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,500})\]\(([^)\s]{1,2000})\)")

@@ -78,10 +78,13 @@ class PostResult:
     stage: Prediction | None = None
     type: Prediction | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    topic_lemmas: str = field(default="", repr=False)  # content lemmas, for the account's topics
 
     @property
     def ok(self) -> bool:
         return self.status == STATUS_OK
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        record = asdict(self)
+        record.pop("topic_lemmas")
+        return record

@@ -128,7 +128,7 @@ def summarize(spans: list[Span], author_speaks: bool) -> dict:
     told = author_speaks and someone and outcome and "ACTION" in present
     testimonial = author_speaks and "REVIEW" in present and "CLIENT" in present
     hypothetical = counts.get("HYPOTHETICAL", 0) > 0 and "REVIEW" not in present
-    is_case = (told or testimonial) and score >= THRESHOLD and not (hypothetical and score < THRESHOLD + 1.5)
+    is_case = (told or testimonial) and score >= THRESHOLD and not hypothetical
     return {"case": int(is_case), "score": score, "counts": counts}
 
 

@@ -4,7 +4,11 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import grammemes
 from ..nlp import MASKS_KEY
+
+PERSON_GRAMMEMES = {"1per": "1", "2per": "2", "3per": "3"}
+IMPERATIVE_ENDINGS = ("те", "тесь", "й", "йся", "и", "ись", "ь", "ься")
 
 SPAN_KEYS = {
     "voice": "vc_voice",
@@ -13,27 +17,12 @@ SPAN_KEYS = {
     "tone": "vc_tone",
 }
 QUOTE_PAIRS = re.compile(r"«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|\"[^\"\n]*\"")
-DIALOGUE_LINE = re.compile(
-    r"(?m)^[ \t]*[—–-][ \t][^\n]*[,!?…][ \t]*[—–-][ \t]*(?:говорит|сказал|сказала|пишет|отвечает|заявил|заявила|отметил|отметила|признаётся|признается|рассказывает|рассказал|рассказала|пояснил|пояснила|добавил|добавила)[^\n]*"
+DIALOGUE_VERBS = (
+    "говорит|сказал|сказала|пишет|отвечает|заявил|заявила|отметил|отметила|признаётся|признается"
+    "|рассказывает|рассказал|рассказала|пояснил|пояснила|добавил|добавила"
 )
-SPEECH_VERBS = frozenset(
-    [
-        "сказать",
-        "говорить",
-        "заявить",
-        "отметить",
-        "пояснить",
-        "добавить",
-        "подчеркнуть",
-        "рассказать",
-        "сообщить",
-        "признаться",
-        "написать",
-        "ответить",
-        "считать",
-        "уточнить",
-        "процитировать",
-    ]
+DIALOGUE_LINE = re.compile(
+    r"(?m)^[ \t]*[—–-][ \t][^\n]*[,!?…][ \t]*[—–-][ \t]*(?:" + DIALOGUE_VERBS + r")[^\n]*"
 )
 
 
@@ -80,6 +69,33 @@ def quoted_tokens(doc: Doc) -> set[int]:
             if span is not None:
                 inside.update(range(span.start, span.end))
     return inside
+
+
+def person_number_mood(token: Token) -> tuple[str, str, str]:
+    """slovnet's person, number and mood, overruled where pymorphy3 is unambiguous:
+    slovnet tends to misread capitalised verbs («Напоминаю», «Ставьте») at a line start."""
+    person, number, mood = morph(token, "Person"), morph(token, "Number"), morph(token, "Mood")
+    tags = grammemes(token.text)
+    persons = tags & PERSON_GRAMMEMES.keys()
+    if "impr" in tags and not persons - {"2per"} and token.lower_.endswith(IMPERATIVE_ENDINGS):
+        return "2", "Plur" if token.lower_.endswith(("те", "тесь")) else "Sing", "Imp"
+    if len(persons) == 1 and "impr" not in tags:
+        person = PERSON_GRAMMEMES[next(iter(persons))]
+        numbers = tags & {"sing", "plur"}
+        number = ("Sing" if "sing" in numbers else "Plur") if len(numbers) == 1 else number
+        mood = "Ind" if mood == "Imp" else mood
+    return person, number, mood
+
+
+INFINITIVE_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
+
+
+def is_infinitive(token: Token) -> bool:
+    """slovnet's VerbForm=Inf, or a word pymorphy3 knows only as an infinitive
+    (slovnet reads a lone capitalised «Подписаться» as a finite passive verb)."""
+    if morph(token, "VerbForm") == "Inf":
+        return True
+    return token.lower_.endswith(INFINITIVE_ENDINGS) and "INFN" in grammemes(token.text)
 
 
 def features(doc: Doc) -> dict:

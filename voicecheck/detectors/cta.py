@@ -13,7 +13,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import grammemes, read_lemmas, token_forms
-from .common import features, is_word, masks, morph, regex_spans, set_spans
+from .common import (
+    features,
+    is_infinitive,
+    is_word,
+    masks,
+    person_number_mood,
+    regex_spans,
+    set_spans,
+)
 
 PRICE = re.compile(
     r"(?<![\w.])(?:от\s+|до\s+)?\d[\d\s]{0,9}(?:[.,]\d+)?\s*(?:тыс\.?\s*|млн\.?\s*|к\s+)?"
@@ -80,7 +88,7 @@ class CallToActionDetector:
 
     def _infinitive_ask(self, token: Token) -> Span | None:
         """A bare infinitive heading its own line («Записаться», «Подписаться»)."""
-        if morph(token, "VerbForm") != "Inf":
+        if not is_infinitive(token):
             return None
         span = self._ask_or_engage(token)
         return span if span is not None and _alone_on_line(token) else None
@@ -95,10 +103,15 @@ class CallToActionDetector:
 
 
 def _is_imperative(token: Token) -> bool:
-    """slovnet's Mood=Imp, or pymorphy3's «impr» for a capitalised word it took for a name."""
-    if token.pos_ in ("VERB", "AUX") and morph(token, "Mood") in INVITATION_MOODS:
-        return True
-    return token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and "impr" in grammemes(token.text)
+    """slovnet's Mood=Imp, corrected by pymorphy3 where slovnet misreads a capitalised
+    verb («Ставьте», «Записывайтесь») at a line start."""
+    if token.pos_ in ("VERB", "AUX"):
+        return person_number_mood(token)[2] in INVITATION_MOODS
+    return (
+        token.pos_ in ("PROPN", "NOUN", "ADJ")
+        and token.text[:1].isupper()
+        and "impr" in grammemes(token.text)
+    )
 
 
 def _alone_on_line(token: Token) -> bool:

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import phrase_matcher, read_lemmas, token_forms
-from .common import features, is_word, masks, morph, per_100_words, set_spans, word_count
+from .common import features, is_infinitive, is_word, masks, morph, per_100_words, set_spans, word_count
 
 VERBAL_NOUN_ENDINGS = ("ние", "тие", "ция", "ание", "ение", "ьба", "ство")
 WEIGHTS = {
@@ -169,13 +169,13 @@ def _close_chain(doc: Doc, run: list[Token], spans: list[Span]) -> None:
 
 def _governs_infinitive(token: Token) -> bool:
     window = token.doc[token.i + 1 : min(len(token.doc), token.i + 5)]
-    if any(morph(t, "VerbForm") == "Inf" for t in window):
+    if any(is_infinitive(t) for t in window):
         return True
-    return any(morph(child, "VerbForm") == "Inf" for child in token.children)
+    return any(is_infinitive(child) for child in token.children)
 
 
 def _modal_span(token: Token) -> Span:
-    infinitives = [t for t in token.doc[token.i + 1 : token.i + 5] if morph(t, "VerbForm") == "Inf"]
+    infinitives = [t for t in token.doc[token.i + 1 : token.i + 5] if is_infinitive(t)]
     end = infinitives[0].i + 1 if infinitives else token.i + 1
     return Span(token.doc, token.i, end, label="IMPERSONAL_MODAL")
 
@@ -196,7 +196,7 @@ def _split_predicate_span(token: Token) -> Span:
 def _is_passive(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    if morph(token, "Voice") != "Pass":
+    if morph(token, "Voice") != "Pass" or is_infinitive(token):
         return False
     if morph(token, "VerbForm") == "Part":
         return morph(token, "Variant") == "Short"

@@ -16,7 +16,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import grammemes, phrase_matcher
-from .common import features, is_word, morph, per_100_words, quoted_tokens, set_spans, word_count
+from .common import (
+    features,
+    is_word,
+    morph,
+    per_100_words,
+    person_number_mood,
+    quoted_tokens,
+    set_spans,
+    word_count,
+)
 
 I_LEMMAS = frozenset({"я", "мой"})
 WE_LEMMAS = frozenset({"мы", "наш"})
@@ -24,8 +33,7 @@ YOU_LEMMAS = frozenset({"вы", "ты", "ваш", "твой"})
 INCLUSIVE_CUES = frozenset({"давайте", "давай"})
 WEAK_WEIGHT = 0.5
 INSTRUCTION_YOU = 3
-PERSON_GRAMMEMES = {"1per": "1", "2per": "2", "3per": "3"}
-IMPERATIVE_ENDINGS = ("те", "тесь", "й", "йся", "и", "ись", "ь", "ься")
+PARENTHETICAL_1PL = frozenset({"допустим", "предположим", "скажем", "положим"})
 ANTECEDENT_PRONOUNS = frozenset({"он", "она", "они", "оно"})
 NOT_A_SUBJECT = frozenset({"я", "мы", "это", "что", "кто", "который", "себя"})
 
@@ -52,6 +60,8 @@ class VoiceDetector:
         for token in doc:
             if token.i in excluded or token.i in generic or not is_word(token):
                 continue
+            if any(child.i in generic for child in token.children):
+                continue  # the verb of a generic «все мы»
             label = _label(token, antecedents)
             if label:
                 spans.append(Span(doc, token.i, token.i + 1, label=label))
@@ -73,13 +83,30 @@ def _label(token: Token, antecedents: list[tuple[int, str]]) -> str:
         return "WE"
     if lemma in YOU_LEMMAS:
         return "YOU"
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.lower_ in PARENTHETICAL_1PL:
         return ""
+    if token.pos_ not in ("VERB", "AUX"):
+        return _misread_past_verb(token, antecedents)
     return _verb_label(token, antecedents)
 
 
+def _misread_past_verb(token: Token, antecedents: list[tuple[int, str]]) -> str:
+    """slovnet can tag a capitalised past verb opening a sentence as an adjective or a
+    name («Запустила рекламу…»); pymorphy3 knows it is only a past-tense verb."""
+    if not token.is_title or not (token.is_sent_start or token.i == 0):
+        return ""
+    tags = grammemes(token.text)
+    if not {"VERB", "past"} <= tags or tags & {"NOUN", "ADJF", "ADJS", "PRTF"}:
+        return ""
+    if any(i < token.i for i, _ in antecedents) or "neut" in tags:
+        return ""
+    if "plur" in tags:
+        return "WE_IMPLIED"
+    return "I_IMPLIED" if "sing" in tags else ""
+
+
 def _verb_label(token: Token, antecedents: list[tuple[int, str]]) -> str:
-    person, number, mood = _person_number_mood(token)
+    person, number, mood = person_number_mood(token)
     if mood == "Imp":
         return "YOU" if person != "1" else "WE_INCLUSIVE"
     if person == "1":
@@ -91,22 +118,6 @@ def _verb_label(token: Token, antecedents: list[tuple[int, str]]) -> str:
     return _dropped_subject_label(token, number, antecedents)
 
 
-def _person_number_mood(token: Token) -> tuple[str, str, str]:
-    """slovnet's person, number and mood, overruled where pymorphy3 is unambiguous:
-    slovnet tends to misread capitalised verbs («Напоминаю», «Ставьте») at a line start."""
-    person, number, mood = morph(token, "Person"), morph(token, "Number"), morph(token, "Mood")
-    tags = grammemes(token.text)
-    persons = tags & PERSON_GRAMMEMES.keys()
-    if "impr" in tags and not persons - {"2per"} and token.lower_.endswith(IMPERATIVE_ENDINGS):
-        return "2", "Plur" if token.lower_.endswith(("те", "тесь")) else "Sing", "Imp"
-    if len(persons) == 1 and "impr" not in tags:
-        person = PERSON_GRAMMEMES[next(iter(persons))]
-        numbers = tags & {"sing", "plur"}
-        number = ("Sing" if "sing" in numbers else "Plur") if len(numbers) == 1 else number
-        mood = "Ind" if mood == "Imp" else mood
-    return person, number, mood
-
-
 def _after_inclusive_cue(token: Token) -> bool:
     start = max(0, token.i - 3)
     return any(t.lower_ in INCLUSIVE_CUES for t in token.doc[start : token.i])
@@ -115,9 +126,11 @@ def _after_inclusive_cue(token: Token) -> bool:
 def _dropped_subject_label(token: Token, number: str, antecedents: list[tuple[int, str]]) -> str:
     if morph(token, "Tense") != "Past" or morph(token, "VerbForm") != "Fin":
         return ""
+    if token.lemma_.lower() == "быть" or morph(token, "Gender") == "Neut":
+        return ""  # «было поздно», «были установлены»: nobody acts
     if any(child.dep_.startswith("nsubj") for child in token.children):
         return ""
-    if token.dep_ in ("conj", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "ccomp"):
+    if token.dep_ in ("conj", "xcomp", "advcl", "acl", "acl:relcl", "csubj", "ccomp", "aux", "aux:pass"):
         return ""
     if any(i < token.i and n == number for i, n in antecedents):
         return ""
@@ -149,11 +162,12 @@ def _relabel_instructional(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _drop_unsupported_implied(spans: list[Span]) -> list[Span]:
-    """Dropped-subject past verbs alone are as often news («В области ввели режим»)
-    as the author: they count only beside a stated first person or a reader addressed."""
+    """Dropped-subject plural past verbs alone are as often news («В области ввели
+    режим») as the brand: they count only beside a stated first person or a reader
+    addressed. Singular ones («Запустила рекламу») stay: news names its subject."""
     if any(s.label_ in ("I", "WE", "YOU") for s in spans):
         return spans
-    return [s for s in spans if s.label_ not in ("I_IMPLIED", "WE_IMPLIED")]
+    return [s for s in spans if s.label_ != "WE_IMPLIED"]
 
 
 def summarize(doc: Doc, spans: list[Span]) -> dict:

@@ -5,6 +5,7 @@ records and dropped, so memory stays flat however long the feed is.
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -102,12 +103,19 @@ def result_from_doc(post: Post, doc: Doc) -> PostResult:
         impersonal=tone["impersonal"],
         impersonality=tone["score"],
         evidence=evidence_of(doc),
+        topic_lemmas=topic_lemmas(doc),
     )
 
 
 def classifier_input(doc: Doc) -> dict:
-    """What the stage and type classifiers read from a Doc."""
-    return {"lemmas": lemma_text(doc), "features": doc._.features}
+    """What the stage and type classifiers read from a Doc: lemmas, detector and
+    surface signals, and the mean navec vector."""
+    from .model import mean_vector, shape_features
+    from .nlp import natasha_models
+
+    features = {**doc._.features, "shape": shape_features(doc)}
+    vector = mean_vector(doc, natasha_models().embedding)
+    return {"lemmas": lemma_text(doc), "features": features, "vector": vector}
 
 
 def evidence_of(doc: Doc) -> list[Evidence]:
@@ -118,6 +126,38 @@ def evidence_of(doc: Doc) -> list[Evidence]:
         for span in doc.spans[key]
     ]
     return sorted(found, key=lambda e: (e.start, e.end, e.detector))
+
+
+TOPIC_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+
+
+def topic_lemmas(doc: Doc) -> str:
+    """Content lemmas (nouns, names, adjectives, verbs; no stop words) for topic modelling."""
+    stop = _stop_words()
+    masked = masks(doc)
+    return " ".join(
+        lemma
+        for t in doc
+        if t.pos_ in TOPIC_POS and t.is_alpha and t.i not in masked
+        for lemma in (t.lemma_.lower(),)
+        if len(lemma) > 2 and lemma not in stop
+    )
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.ru.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | EXTRA_STOP_LEMMAS
+
+
+EXTRA_STOP_LEMMAS = frozenset(
+    {
+        "быть", "мочь", "стать", "сказать", "сообщить", "заявить", "год", "день", "время",
+        "человек", "это", "который", "свой", "весь", "такой", "самый", "новый", "первый",
+        "один", "очень", "также",
+    }
+)  # fmt: skip
 
 
 def lemma_text(doc: Doc) -> str:

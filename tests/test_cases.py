@@ -1,0 +1,79 @@
+"""Real cases: a concrete client or project, what was done, what came of it (guide, section 4)."""
+
+import pytest
+from conftest import labels, parse_all, span_texts
+
+TEXTS = {
+    "client_case": "Кейс: клиентка Марина пришла ко мне с интернет-магазином свечей. Продажи стояли на "
+    "месте.\n\nЯ переписала карточки товаров и настроила рассылку. За 3 месяца выручка выросла с 80 000 "
+    "до 240 000 ₽, а заявок стало в 2 раза больше.",
+    "team_case": "Недавно мы закончили проект для клиента из Казани: кухня-гостиная 32 м². Мы перенесли "
+    "мойку к окну и сделали остров. Итог: ремонт занял 7 недель вместо запланированных 10.",
+    "review": "Делюсь отзывом клиентки Ольги: «Спасибо за ремонт кухни, всё сделали в срок!»",
+    "advice": "Как выбрать диван для маленькой гостиной? Смотрите на глубину сиденья, берите светлую "
+    "обивку и не забывайте про ножки: мебель на ножках визуально облегчает комнату.",
+    "hypothetical": "Представьте, что вы открыли кофейню. Допустим, в первый месяц к вам пришло 300 "
+    "гостей, а выручка составила 450 000 рублей.",
+    "hypothetical_strong": "Представьте, что клиентка пришла ко мне с магазином свечей. Допустим, я "
+    "переписала карточки, и за 3 месяца выручка выросла с 80 000 до 240 000 ₽.",
+    "news": "Компания «Северный двор» сдала жилой комплекс на 1200 квартир. По данным застройщика, продажи "
+    "выросли на 35% за год, а средняя цена метра достигла 180 000 рублей.",
+}
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return parse_all(nlp, TEXTS)
+
+
+def case(docs, name: str) -> dict:
+    return docs[name]._.features["cases"]
+
+
+def test_client_case_with_actions_and_numbers_is_a_case(docs):
+    doc = docs["client_case"]
+    assert case(docs, "client_case")["case"] == 1
+    found = labels(doc, "cases")
+    assert {"CLIENT", "ACTION"} <= found
+    assert found & {"NUMBER", "RESULT"}
+    assert "клиентка" in span_texts(doc, "cases", "CLIENT")
+    assert "переписала" in span_texts(doc, "cases", "ACTION")
+    assert "За 3 месяца" in span_texts(doc, "cases", "TIMEFRAME")
+    assert any("240 000 ₽" in text for text in span_texts(doc, "cases", "NUMBER"))
+    assert "выросла" in span_texts(doc, "cases", "RESULT")
+
+
+def test_team_project_with_outcome_is_a_case(docs):
+    assert case(docs, "team_case")["case"] == 1
+    assert {"закончили", "перенесли"} & set(span_texts(docs["team_case"], "cases", "ACTION"))
+
+
+def test_client_review_presented_by_the_author_is_a_case(docs):
+    doc = docs["review"]
+    assert case(docs, "review")["case"] == 1
+    assert "отзывом" in span_texts(doc, "cases", "REVIEW")
+    assert "клиентки" in span_texts(doc, "cases", "CLIENT")
+
+
+def test_general_advice_is_not_a_case(docs):
+    assert case(docs, "advice")["case"] == 0
+    assert case(docs, "advice")["score"] < 3
+
+
+def test_hypothetical_example_is_not_a_case(docs):
+    assert case(docs, "hypothetical")["case"] == 0
+    assert {"Представьте", "Допустим"} <= set(span_texts(docs["hypothetical"], "cases", "HYPOTHETICAL"))
+
+
+def test_hypothetical_story_with_numbers_is_not_a_case(docs):
+    assert case(docs, "hypothetical_strong")["case"] == 0
+
+
+def test_third_party_news_with_numbers_is_not_a_case(docs):
+    doc = docs["news"]
+    assert labels(doc, "cases") & {"NUMBER", "RESULT"}
+    assert case(docs, "news")["case"] == 0
+
+
+def test_scores_rank_a_case_above_advice(docs):
+    assert case(docs, "client_case")["score"] > case(docs, "review")["score"] > case(docs, "advice")["score"]

@@ -1,0 +1,403 @@
+"""The ``voicecheck`` command: analyze and evaluate through click's CliRunner."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import DEMO_POSTS, assert_clean_exit
+from openpyxl import Workbook
+
+from voicecheck.cli import main
+from voicecheck.report import CSV_COLUMNS
+
+DEMO_IDS = [str(i) for i in range(1, 61)]
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def run(runner, *args, **kwargs):
+    return runner.invoke(main, [str(a) for a in args], **kwargs)
+
+
+def csv_rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def error_line(result) -> str:
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("voicecheck: error: ")
+    return lines[0]
+
+
+# --- analyze: output ------------------------------------------------------------------------
+
+
+def test_analyze_demo_csv_to_file(runner, tmp_path):
+    out = tmp_path / "result.csv"
+    result = run(runner, "analyze", DEMO_POSTS, "--format", "csv", "-o", out)
+    assert_clean_exit(result, 0)
+    rows = csv_rows(out.read_text(encoding="utf-8"))
+    assert len(rows) == 60
+    assert [r["id"] for r in rows] == DEMO_IDS
+    assert [r["index"] for r in rows] == [str(i) for i in range(60)]
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    assert {r["status"] for r in rows} == {"ok"}
+    assert {r["voice"] for r in rows} <= {"i", "we", "none"}
+    assert all(r["case"] in ("0", "1") and r["impersonal"] in ("0", "1") for r in rows)
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"voicecheck: {DEMO_POSTS}: 60 posts read, 60 analysed, 0 skipped"
+
+
+def small_feed(tmp_path):
+    path = tmp_path / "small.csv"
+    path.write_text("text\nМы открыли студию!\nЯ пишу этот пост сама.\n", encoding="utf-8")
+    return path
+
+
+def test_analyze_quiet_has_no_summary(runner, tmp_path):
+    result = run(runner, "analyze", small_feed(tmp_path), "-q", "-o", tmp_path / "r.csv")
+    assert_clean_exit(result, 0)
+    assert result.stderr == ""
+    assert len(csv_rows((tmp_path / "r.csv").read_text(encoding="utf-8"))) == 2
+
+
+def test_analyze_json_to_file(runner, tmp_path):
+    out = tmp_path / "result.json"
+    result = run(runner, "analyze", DEMO_POSTS, "--format", "json", "-o", out)
+    assert_clean_exit(result, 0)
+    records = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["id"] for r in records] == DEMO_IDS
+    first = records[0]
+    assert first["status"] == "ok"
+    assert first["er_view"] == pytest.approx(
+        (first["likes"] + first["comments"] + first["reposts"]) / first["views"], abs=1e-5
+    )
+    for record in records:
+        for item in record["evidence"]:
+            assert record["text"][item["start"] : item["end"]] == item["text"]
+
+
+def test_analyze_jsonl_to_stdout(runner):
+    result = run(runner, "analyze", DEMO_POSTS, "--format", "jsonl")
+    assert_clean_exit(result, 0)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 60
+    assert [json.loads(line)["id"] for line in lines] == DEMO_IDS
+
+
+def test_analyze_table(runner, tmp_path):
+    out = tmp_path / "table.txt"
+    result = run(runner, "analyze", DEMO_POSTS, "-o", out)  # .txt means a table
+    assert_clean_exit(result, 0)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split()[:4] == ["#", "stage", "type", "voice"]
+    body = lines[2:]
+    assert len(body) == 60
+    assert [line.split()[0] for line in body] == DEMO_IDS
+
+
+@pytest.mark.parametrize(("suffix", "first"), [(".jsonl", "{"), (".json", "["), (".csv", "index,id,status")])
+def test_output_format_follows_the_extension(runner, tmp_path, suffix, first):
+    out = tmp_path / f"result{suffix}"
+    assert_clean_exit(run(runner, "analyze", small_feed(tmp_path), "-o", out), 0)
+    assert out.read_text(encoding="utf-8").startswith(first)
+
+
+def test_analyze_stdin(runner):
+    data = 'text,likes\n"Я веду блог, и мне это нравится.",5\nВторой пост без запятых,1\n'
+    result = run(runner, "analyze", "-", "--format", "csv", input=data.encode("utf-8"))
+    assert_clean_exit(result, 0)
+    rows = csv_rows(result.stdout)
+    assert [r["text"] for r in rows] == ["Я веду блог, и мне это нравится.", "Второй пост без запятых"]
+    assert rows[0]["voice"] == "i"
+    assert "voicecheck: <stdin>: 2 posts read, 2 analysed, 0 skipped" in result.stderr
+
+
+def test_rows_that_cannot_be_analysed_keep_their_place(runner, tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text('{"text": "Первый"}\n{"text": ""}\nсломано\n{"text": "Четвёртый"}\n', encoding="utf-8")
+    result = run(runner, "analyze", path, "--format", "csv")
+    assert_clean_exit(result, 0)
+    rows = csv_rows(result.stdout)
+    assert [r["status"] for r in rows] == ["ok", "empty", "unreadable", "ok"]
+    assert rows[2]["reason"].startswith("invalid JSON")
+    assert rows[1]["voice"] == ""
+    assert "4 posts read, 2 analysed, 2 skipped (1 empty, 1 unreadable)" in result.stderr
+
+
+def test_five_megabyte_post_is_too_long(runner, tmp_path):
+    path = tmp_path / "huge.csv"
+    huge = "Очень длинный пост, без конца и края. " * 140_000
+    assert len(huge.encode("utf-8")) > 5_000_000
+    path.write_text(f'id,text\n1,"{huge}"\n2,Короткий пост\n', encoding="utf-8")
+    result = run(runner, "analyze", path, "--format", "csv")
+    assert_clean_exit(result, 0)
+    rows = csv_rows(result.stdout)
+    assert [(r["id"], r["status"]) for r in rows] == [("1", "too_long"), ("2", "ok")]
+    assert "--max-chars" in rows[0]["reason"]
+    assert "1 too long" in result.stderr
+
+
+def test_max_chars_option(runner, tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("text\nКороткий\nЧуть длиннее пост\n", encoding="utf-8")
+    result = run(runner, "analyze", path, "--max-chars", "10", "--format", "csv")
+    assert_clean_exit(result, 0)
+    assert [r["status"] for r in csv_rows(result.stdout)] == ["ok", "too_long"]
+
+
+def test_text_column_and_column_options(runner, tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("Заголовок;Нравится;Охват\nМы открыли студию!;12;300\n", encoding="utf-8")
+    result = run(
+        runner, "analyze", path, "--text-column", "Заголовок", "--column", "likes=Нравится", "--format", "csv"
+    )
+    assert_clean_exit(result, 0)
+    row = csv_rows(result.stdout)[0]
+    assert (row["text"], row["likes"], row["views"]) == ("Мы открыли студию!", "12.0", "300.0")
+    assert row["er_view"] == "0.04"
+
+
+def test_sheet_option(runner, tmp_path):
+    workbook = Workbook()
+    workbook.active.append(["Сводка"])
+    sheet = workbook.create_sheet("Посты")
+    sheet.append(["Текст", "Лайки"])
+    sheet.append(["Пост из второго листа", 4])
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    result = run(runner, "analyze", path, "--sheet", "Посты", "--format", "csv")
+    assert_clean_exit(result, 0)
+    assert [r["text"] for r in csv_rows(result.stdout)] == ["Пост из второго листа"]
+
+
+# --- analyze: user errors ------------------------------------------------------------------
+
+
+def make_binary(tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
+    return path
+
+
+def make_empty(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    return path
+
+
+def make_no_text(tmp_path):
+    path = tmp_path / "cols.csv"
+    path.write_text("Заголовок,Автор\nШапка,Вера\n", encoding="utf-8")
+    return path
+
+
+def make_broken_quotes(tmp_path):
+    path = tmp_path / "quotes.csv"
+    path.write_text('id,text\n1,"ok"\n2,"broken "quote" here"\n', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda tmp: tmp / "missing.csv", "missing.csv: no such file"),
+        (make_empty, "empty.csv: the file is empty"),
+        (make_binary, "photo.csv: this is a binary file"),
+        (make_no_text, "cols.csv: no text column. Columns found: 'Заголовок', 'Автор'"),
+        (make_broken_quotes, "quotes.csv: line 3: broken CSV quoting"),
+    ],
+    ids=["missing", "empty", "binary", "no-text-column", "broken-quoting"],
+)
+def test_bad_input_exits_2_with_one_line(runner, tmp_path, make, expected):
+    path = make(tmp_path)
+    result = run(runner, "analyze", path, "--format", "csv")
+    assert_clean_exit(result, 2)
+    assert expected in error_line(result)
+    assert result.stdout == ""
+
+
+def test_no_text_column_error_names_the_option(runner, tmp_path):
+    result = run(runner, "analyze", make_no_text(tmp_path))
+    assert_clean_exit(result, 2)
+    assert "--text-column" in error_line(result)
+
+
+@pytest.mark.parametrize("value", ["bogus", "views", "colour=Цвет", "likes="])
+def test_bad_column_value_exits_2(runner, value):
+    result = run(runner, "analyze", DEMO_POSTS, "--column", value)
+    assert_clean_exit(result, 2)
+    assert "--column takes FIELD=NAME" in error_line(result)
+    assert repr(value) in error_line(result)
+
+
+def test_column_naming_a_missing_column_exits_2(runner):
+    result = run(runner, "analyze", DEMO_POSTS, "--column", "likes=Нравится")
+    assert_clean_exit(result, 2)
+    assert "no column named 'Нравится' (for likes)" in error_line(result)
+
+
+def test_missing_sheet_exits_2(runner, tmp_path):
+    workbook = Workbook()
+    workbook.active.append(["text"])
+    path = tmp_path / "w.xlsx"
+    workbook.save(path)
+    result = run(runner, "analyze", path, "--sheet", "Нет")
+    assert_clean_exit(result, 2)
+    assert "no sheet 'Нет'" in error_line(result)
+
+
+def test_bad_option_values_are_usage_errors(runner):
+    for args in (["--format", "xml"], ["--max-chars", "0"]):
+        result = run(runner, "analyze", DEMO_POSTS, *args)
+        assert_clean_exit(result, 2)
+
+
+# --- evaluate ---------------------------------------------------------------------------------
+
+LABELLED = [
+    (
+        "1",
+        "Я веду этот блог третий год. Сегодня расскажу, как я выбираю ткани и почему мне нравится лён.",
+        "i",
+        "0",
+        "0",
+    ),
+    (
+        "2",
+        "Мы открыли вторую пекарню на Садовой! Наши булочки теперь можно купить и там. Ждём вас.",
+        "we",
+        "0",
+        "0",
+    ),
+    (
+        "3",
+        "Осуществляется предоставление услуг высокого качества с индивидуальным подходом к каждому клиенту. "
+        "Рекомендуется проверить наличие документов заранее.",
+        "none",
+        "0",
+        "1",
+    ),
+    (
+        "4",
+        "Кейс: клиентка Марина пришла ко мне с магазином свечей. Я переписала карточки товаров. "
+        "За 3 месяца выручка выросла с 80 000 до 240 000 ₽.",
+        "i",
+        "1",
+        "0",
+    ),
+    ("5", "В Казани открылся новый мост через реку. Движение по нему запустят в апреле.", "none", "0", "1"),
+    ("6", "Честно, я обожаю этот момент! Мы с Машей наконец доделали кухню 😍 Спасибо всем!", "i", "0", "0"),
+]
+
+
+def write_labelled(path, rows=LABELLED, header=("id", "text", "voice", "case", "impersonal")):
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_evaluate_prints_accuracy_and_macro_f1_per_label(runner, tmp_path):
+    result = run(runner, "evaluate", write_labelled(tmp_path / "labels.csv"))
+    assert_clean_exit(result, 0)
+    for label in ("voice", "case", "impersonal"):
+        line = next(line for line in result.stdout.splitlines() if line.startswith(f"{label}:"))
+        assert "n=6" in line and "accuracy=" in line and "macro-F1=" in line
+    assert "confusion (rows: truth, columns: predicted)" in result.stdout
+    assert "stage:" not in result.stdout
+
+
+def test_evaluate_json(runner, tmp_path):
+    result = run(runner, "evaluate", write_labelled(tmp_path / "labels.csv"), "--format", "json")
+    assert_clean_exit(result, 0)
+    scores = json.loads(result.stdout)
+    assert [s["label"] for s in scores] == ["voice", "case", "impersonal"]
+    for score in scores:
+        assert score["n"] == 6
+        assert 0.0 <= score["accuracy"] <= 1.0
+        assert 0.0 <= score["macro_f1"] <= 1.0
+        matrix = score["confusion"]
+        assert len(matrix) == len(score["order"])
+        assert sum(map(sum, matrix)) == 6
+        assert score["accuracy"] == pytest.approx(sum(matrix[i][i] for i in range(len(matrix))) / 6)
+    voice = scores[0]
+    assert voice["order"] == ["i", "we", "none"]
+    assert voice["classes"]["we"]["support"] == 1
+
+
+def test_evaluate_perfect_predictions_score_one(runner, tmp_path):
+    rows = [LABELLED[0], LABELLED[1], LABELLED[2]]
+    result = run(
+        runner,
+        "evaluate",
+        write_labelled(tmp_path / "l.csv", rows, ("id", "text", "voice")),
+        "--format",
+        "json",
+    )
+    assert_clean_exit(result, 0)
+    (voice,) = json.loads(result.stdout)
+    assert (voice["accuracy"], voice["macro_f1"]) == (1.0, 1.0)
+
+
+def test_evaluate_without_label_columns_exits_2(runner, tmp_path):
+    path = tmp_path / "nolabels.csv"
+    path.write_text("id,text\n1,Текст\n", encoding="utf-8")
+    result = run(runner, "evaluate", path)
+    assert_clean_exit(result, 2)
+    assert "no label columns" in error_line(result)
+
+
+def test_evaluate_missing_file_exits_2(runner, tmp_path):
+    result = run(runner, "evaluate", tmp_path / "nope.csv")
+    assert_clean_exit(result, 2)
+    assert "no such file" in error_line(result)
+
+
+def test_evaluate_skips_unlabelled_cells(runner, tmp_path):
+    rows = [LABELLED[0], LABELLED[1], LABELLED[2], ("9", "Я люблю этот город и пишу о нём.", "")]
+    path = write_labelled(tmp_path / "l.csv", rows, ("id", "text", "voice"))
+    result = run(runner, "evaluate", path, "--format", "json")
+    assert_clean_exit(result, 0)
+    (voice,) = json.loads(result.stdout)
+    assert voice["n"] == 3
+    assert voice["accuracy"] == 1.0
+
+
+def test_evaluate_short_row_is_not_a_crash(runner, tmp_path):
+    path = tmp_path / "short.csv"
+    path.write_text("id,text,voice,case\n1,Я веду блог.,i,0\n2,Мы открыли пекарню.,we\n", encoding="utf-8")
+    result = run(runner, "evaluate", path)
+    assert result.exit_code in (0, 2)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# --- help -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [[], ["analyze"], ["evaluate"]])
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help(runner, args, flag):
+    result = run(runner, *args, flag)
+    assert_clean_exit(result, 0)
+    assert "Usage: " in result.output
+    if args:
+        assert "Example:" in result.output
+
+
+def test_group_help_lists_commands(runner):
+    result = run(runner, "--help")
+    assert "analyze" in result.output and "evaluate" in result.output
+
+
+def test_version(runner):
+    result = run(runner, "--version")
+    assert_clean_exit(result, 0)
+    assert "voicecheck, version 0.1.0" in result.output

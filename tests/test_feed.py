@@ -1,0 +1,532 @@
+"""Reading feed exports: delimiters, encodings, headers, Excel, JSON, Telegram, VK, errors."""
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import DEMO_POSTS
+from openpyxl import Workbook
+
+from voicecheck.feed import FeedError, ReadOptions, parse_number, posts_from_texts, read_feed
+
+ROWS = [
+    ("1", "Первый пост, с запятой", "2025-01-01", "1 234", "10"),
+    ("2", "Второй; с точкой с запятой", "2025-01-02", "1,2K", "3"),
+    ("3", "Третий | с чертой\nи второй строкой", "2025-01-03", "12 тыс", ""),
+    ("4", 'Четвёртый с "кавычками"\tи табом', "2025-01-04", "", "7"),
+]
+
+
+def write_delimited(path, rows, delimiter, header=("id", "text", "date", "views", "likes"), encoding="utf-8"):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return read_feed(str(DEMO_POSTS))
+
+
+# --- delimited text --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_any_delimiter(tmp_path, delimiter):
+    feed = read_feed(write_delimited(tmp_path / "feed.csv", ROWS, delimiter))
+    assert feed.delimiter == delimiter
+    assert [p.text for p in feed.posts] == [r[1] for r in ROWS]
+    assert [p.id for p in feed.posts] == ["1", "2", "3", "4"]
+    assert [p.views for p in feed.posts] == [1234.0, 1200.0, 12000.0, None]
+    assert [p.likes for p in feed.posts] == [10.0, 3.0, None, 7.0]
+    assert [p.status for p in feed.posts] == ["ok"] * 4
+    assert feed.format == ("tsv" if delimiter == "\t" else "csv")
+
+
+def test_demo_feed(demo):
+    assert len(demo.posts) == 60
+    assert [p.id for p in demo.posts] == [str(i) for i in range(1, 61)]
+    assert all(p.status == "ok" for p in demo.posts)
+    assert demo.posts[16].views is None and demo.posts[16].likes is not None
+    post_52 = demo.posts[51]
+    assert (post_52.views, post_52.likes, post_52.comments, post_52.reposts) == (None, None, None, None)
+    assert any("\n" in p.text for p in demo.posts)
+
+
+def test_utf8_bom_copy_reads_the_same(tmp_path, demo):
+    copy = tmp_path / "bom.csv"
+    copy.write_bytes(b"\xef\xbb\xbf" + DEMO_POSTS.read_bytes())
+    feed = read_feed(str(copy))
+    assert feed.encoding == "utf-8-sig"
+    assert feed.columns == demo.columns
+    assert [p.text for p in feed.posts] == [p.text for p in demo.posts]
+    assert [p.views for p in feed.posts] == [p.views for p in demo.posts]
+
+
+def test_windows_1251_copy_reads_the_same(tmp_path, demo):
+    original = DEMO_POSTS.read_text(encoding="utf-8")
+    copy = tmp_path / "cp1251.csv"
+    copy.write_bytes(original.encode("cp1251", errors="replace"))  # emoji and ₽ have no cp1251 byte
+    feed = read_feed(str(copy))
+    assert feed.encoding == "cp1251"
+    assert len(feed.posts) == 60
+    expected = [p.text.encode("cp1251", errors="replace").decode("cp1251") for p in demo.posts]
+    assert [p.text for p in feed.posts] == expected
+    assert [p.likes for p in feed.posts] == [p.likes for p in demo.posts]
+
+
+def test_windows_1251_excel_style_semicolons_and_russian_headers(tmp_path):
+    text = (
+        "Текст;Дата;Просмотры;Лайки;Комментарии;Репосты\n"
+        '"Скидки на шторы, тюль; всё до пятницы";01.02.2025;1 234;12;3;1\n'
+        "Второй пост про ёлку;02.02.2025;2 000;5;;\n"
+    )
+    path = tmp_path / "excel.csv"
+    path.write_bytes(text.encode("cp1251"))
+    feed = read_feed(str(path))
+    assert (feed.encoding, feed.delimiter) == ("cp1251", ";")
+    assert [p.text for p in feed.posts] == ["Скидки на шторы, тюль; всё до пятницы", "Второй пост про ёлку"]
+    first = feed.posts[0]
+    assert (first.views, first.likes, first.comments, first.reposts) == (1234.0, 12.0, 3.0, 1.0)
+    assert first.date == "01.02.2025"
+
+
+def test_russian_headers(tmp_path):
+    header = ("текст", "дата", "просмотры", "лайки", "комментарии", "репосты")
+    path = write_delimited(
+        tmp_path / "ru.csv", [("Привет, мир", "2025-03-01", "100", "5", "2", "1")], ",", header
+    )
+    feed = read_feed(path)
+    assert feed.columns == {
+        "text": "текст",
+        "date": "дата",
+        "views": "просмотры",
+        "likes": "лайки",
+        "comments": "комментарии",
+        "reposts": "репосты",
+    }
+    post = feed.posts[0]
+    assert (post.text, post.date, post.views, post.likes, post.comments, post.reposts) == (
+        "Привет, мир",
+        "2025-03-01",
+        100.0,
+        5.0,
+        2.0,
+        1.0,
+    )
+    assert post.id == "1"
+
+
+def test_english_export_headers(tmp_path):
+    header = ("post_id", "published_at", "message", "views_count", "reactions", "comments_count", "forwards")
+    row = ("77", "2025-03-01T10:00", "Текст поста", "1,5K", "40", "3", "2")
+    feed = read_feed(write_delimited(tmp_path / "en.csv", [row], ",", header))
+    post = feed.posts[0]
+    assert feed.columns["text"] == "message"
+    assert (post.id, post.date, post.text) == ("77", "2025-03-01T10:00", "Текст поста")
+    assert (post.views, post.likes, post.comments, post.reposts) == (1500.0, 40.0, 3.0, 2.0)
+
+
+def test_text_column_by_hand(tmp_path):
+    header = ("Пост", "Автор", "Охват")
+    path = write_delimited(tmp_path / "hand.csv", [("Текст поста", "Вера", "300")], ";", header)
+    feed = read_feed(path, ReadOptions(columns={"text": "Пост"}))
+    assert feed.columns["text"] == "Пост"
+    assert feed.posts[0].text == "Текст поста"
+    assert feed.posts[0].views == 300.0
+
+
+def test_columns_by_hand_override_aliases(tmp_path):
+    header = ("Заголовок", "Описание", "likes")
+    path = write_delimited(tmp_path / "hand.csv", [("Шапка", "Тело поста", "4")], ",", header)
+    feed = read_feed(path, ReadOptions(columns={"text": "Заголовок", "likes": "likes"}))
+    assert feed.posts[0].text == "Шапка"
+    assert read_feed(path).posts[0].text == "Тело поста"  # «описание» is a text alias
+
+
+def test_by_hand_column_that_does_not_exist(tmp_path):
+    path = write_delimited(tmp_path / "hand.csv", [("1", "Текст", "", "", "")], ",")
+    with pytest.raises(FeedError, match=r"hand\.csv: no column named 'Пост' \(for text\)"):
+        read_feed(path, ReadOptions(columns={"text": "Пост"}))
+
+
+def test_newlines_inside_quoted_fields_with_crlf(tmp_path):
+    path = tmp_path / "crlf.csv"
+    path.write_bytes('id,text\r\n1,"Строка один\r\nстрока два"\r\n2,Второй\r\n'.encode())
+    assert [p.text for p in read_feed(str(path)).posts] == ["Строка один\r\nстрока два", "Второй"]
+
+
+def test_blank_lines_are_not_posts(tmp_path):
+    path = tmp_path / "blank.csv"
+    path.write_text("id,text\n1,Первый\n\n,\n2,Второй\n", encoding="utf-8")
+    assert [p.text for p in read_feed(str(path)).posts] == ["Первый", "Второй"]
+
+
+# --- row statuses ------------------------------------------------------------------------
+
+
+def test_empty_text_row_is_empty(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text('id,text\n1,Привет\n2,\n3,"   \n "\n4,Пока\n', encoding="utf-8")
+    posts = read_feed(str(path)).posts
+    assert [(p.id, p.status) for p in posts] == [("1", "ok"), ("2", "empty"), ("3", "empty"), ("4", "ok")]
+    assert posts[1].reason
+
+
+def test_post_longer_than_max_chars_is_too_long(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("id,text\n1," + "а" * 200 + "\n2,Короткий\n", encoding="utf-8")
+    posts = read_feed(str(path), ReadOptions(max_chars=100)).posts
+    assert [p.status for p in posts] == ["too_long", "ok"]
+    assert "200" in posts[0].reason and "100" in posts[0].reason
+    assert posts[0].text == "а" * 200
+    assert read_feed(str(path)).posts[0].status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [
+        ("1 234", 1234.0),
+        ("1\u00a0234", 1234.0),
+        ("1 234 567", 1234567.0),
+        ("1,2K", 1200.0),
+        ("1,2к", 1200.0),
+        ("1.5k", 1500.0),
+        ("12 тыс", 12000.0),
+        ("12тыс.", 12000.0),
+        ("3 млн", 3_000_000.0),
+        ("2,5M", 2_500_000.0),
+        ("0", 0.0),
+        (" 42 ", 42.0),
+        (7, 7.0),
+        (7.5, 7.5),
+        ("", None),
+        (None, None),
+        ("нет данных", None),
+        (True, None),
+    ],
+)
+def test_numbers_as_exports_write_them(value, number):
+    assert parse_number(value) == number
+
+
+# --- Excel ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def workbook_path(tmp_path):
+    workbook = Workbook()
+    first = workbook.active
+    first.title = "Посты"
+    first.append(["Текст", "Дата", "Просмотры", "Лайки"])
+    first.append(["Пост из Excel", "2025-01-01", 1500, "1,2K"])
+    first.append([None, None, None, None])
+    first.append(["Второй пост", None, "12 тыс", 3])
+    second = workbook.create_sheet("Архив")
+    second.append(["message", "views"])
+    second.append(["Старый пост", 10])
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    return str(path)
+
+
+def test_xlsx_first_sheet(workbook_path):
+    feed = read_feed(workbook_path)
+    assert feed.format == "xlsx"
+    assert [(p.text, p.views, p.likes) for p in feed.posts] == [
+        ("Пост из Excel", 1500.0, 1200.0),
+        ("Второй пост", 12000.0, 3.0),
+    ]
+    assert [p.id for p in feed.posts] == ["1", "2"]
+
+
+@pytest.mark.parametrize("sheet", ["Архив", "2"])
+def test_xlsx_named_or_numbered_sheet(workbook_path, sheet):
+    feed = read_feed(workbook_path, ReadOptions(sheet=sheet))
+    assert [(p.text, p.views) for p in feed.posts] == [("Старый пост", 10.0)]
+
+
+def test_xlsx_missing_sheet_lists_the_sheets(workbook_path):
+    with pytest.raises(FeedError, match=r"no sheet 'Итоги'\. Sheets: Посты, Архив"):
+        read_feed(workbook_path, ReadOptions(sheet="Итоги"))
+
+
+def test_xlsx_dates_become_iso(tmp_path):
+    import datetime
+
+    workbook = Workbook()
+    workbook.active.append(["text", "date"])
+    workbook.active.append(["Пост", datetime.datetime(2025, 3, 1, 10, 30)])
+    path = tmp_path / "dates.xlsx"
+    workbook.save(path)
+    assert read_feed(str(path)).posts[0].date == "2025-03-01T10:30:00"
+
+
+# --- JSON and JSONL ------------------------------------------------------------------------
+
+
+def test_json_list_of_posts(tmp_path):
+    records = [
+        {"id": 5, "text": "Один", "likes": 3, "views": "1 200"},
+        {"id": 6, "текст": "не тот ключ", "text": "Два", "comments": "2"},
+    ]
+    path = tmp_path / "posts.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    feed = read_feed(str(path))
+    assert feed.format == "json"
+    assert [(p.id, p.text, p.likes, p.views, p.comments) for p in feed.posts] == [
+        ("5", "Один", 3.0, 1200.0, None),
+        ("6", "Два", None, None, 2.0),
+    ]
+
+
+def test_json_object_with_posts_list(tmp_path):
+    path = tmp_path / "posts.json"
+    path.write_text(json.dumps({"posts": [{"caption": "Подпись"}]}, ensure_ascii=False), encoding="utf-8")
+    assert [p.text for p in read_feed(str(path)).posts] == ["Подпись"]
+
+
+def test_jsonl_with_one_broken_line(tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_text('{"text": "Один"}\n{"text": "Два", oops}\n\n{"text": "Три"}\n', encoding="utf-8")
+    feed = read_feed(str(path))
+    assert feed.format == "jsonl"
+    assert [(p.text, p.status) for p in feed.posts] == [("Один", "ok"), ("", "unreadable"), ("Три", "ok")]
+    assert feed.posts[1].location == "line 2"
+    assert "invalid JSON" in feed.posts[1].reason
+
+
+def test_jsonl_first_line_broken(tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_text('{"text": "Один" сломано\n{"text": "Два"}\n', encoding="utf-8")
+    assert [p.status for p in read_feed(str(path)).posts] == ["unreadable", "ok"]
+
+
+def test_jsonl_with_a_single_post(tmp_path):
+    path = tmp_path / "one.jsonl"
+    path.write_text('{"text": "Единственный пост"}\n', encoding="utf-8")
+    assert [p.text for p in read_feed(str(path)).posts] == ["Единственный пост"]
+
+
+def test_invalid_json_names_the_line(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('[{"text": "a"},\n{"text": сломано}]', encoding="utf-8")
+    with pytest.raises(FeedError, match=r"bad\.json: line 2, column \d+: invalid JSON"):
+        read_feed(str(path))
+
+
+# --- Telegram and VK ----------------------------------------------------------------------
+
+
+def telegram_export() -> dict:
+    return {
+        "name": "Светлый дом",
+        "type": "public_channel",
+        "id": 100,
+        "messages": [
+            {
+                "id": 1,
+                "type": "service",
+                "date": "2025-01-01T10:00:00",
+                "action": "create_channel",
+                "text": "",
+            },
+            {
+                "id": 2,
+                "type": "message",
+                "date": "2025-01-02T10:00:00",
+                "text": [
+                    "Читайте ",
+                    {"type": "bold", "text": "важное"},
+                    " на ",
+                    {"type": "link", "text": "example.ru"},
+                ],
+                "reactions": [
+                    {"type": "emoji", "count": 5, "emoji": "👍"},
+                    {"type": "emoji", "count": 2, "emoji": "❤"},
+                ],
+                "views": 120,
+                "forwards": 3,
+                "replies": {"count": 4},
+            },
+            {
+                "id": 3,
+                "type": "message",
+                "date": "2025-01-03T10:00:00",
+                "text": "Простой текст",
+                "views": "1,2K",
+            },
+            {"id": 4, "type": "message", "date": "2025-01-04T10:00:00", "text": "", "photo": "photos/1.jpg"},
+        ],
+    }
+
+
+def test_telegram_result_json(tmp_path):
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(telegram_export(), ensure_ascii=False), encoding="utf-8")
+    feed = read_feed(str(path))
+    assert (feed.format, feed.channel) == ("telegram", "Светлый дом")
+    service, rich, plain, photo = feed.posts
+    assert (service.status, service.id) == ("skipped", "1")
+    assert "create_channel" in service.reason
+    assert rich.text == "Читайте важное на example.ru"
+    assert (rich.likes, rich.views, rich.reposts, rich.comments) == (7.0, 120.0, 3.0, 4.0)
+    assert rich.status == "ok"
+    assert (plain.text, plain.views, plain.likes) == ("Простой текст", 1200.0, None)
+    assert photo.status == "empty"
+    assert [p.date for p in feed.posts][:2] == ["2025-01-01T10:00:00", "2025-01-02T10:00:00"]
+
+
+def test_vk_wall_get(tmp_path):
+    answer = {
+        "response": {
+            "count": 3,
+            "items": [
+                {
+                    "id": 10,
+                    "owner_id": -1,
+                    "from_id": -1,
+                    "date": 1735725600,
+                    "text": "Пост ВК",
+                    "likes": {"count": 7},
+                    "comments": {"count": 2},
+                    "reposts": {"count": 1},
+                    "views": {"count": 300},
+                },
+                {
+                    "id": 11,
+                    "owner_id": -1,
+                    "date": 1735812000,
+                    "text": "",
+                    "copy_history": [{"text": "Текст репоста"}],
+                },
+                {"id": 12, "owner_id": -1, "date": 1735898400, "text": "   "},
+            ],
+        }
+    }
+    path = tmp_path / "wall.json"
+    path.write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
+    feed = read_feed(str(path))
+    assert feed.format == "vk"
+    first, repost, blank = feed.posts
+    assert (first.id, first.text, first.likes, first.comments, first.reposts, first.views) == (
+        "10",
+        "Пост ВК",
+        7.0,
+        2.0,
+        1.0,
+        300.0,
+    )
+    assert first.date.startswith("2025-01-01T10:00:00")
+    assert repost.text == "Текст репоста"
+    assert blank.status == "empty"
+
+
+def test_vk_items_without_response_wrapper(tmp_path):
+    path = tmp_path / "wall.json"
+    path.write_text(json.dumps({"items": [{"id": 1, "from_id": 5, "text": "Пост"}]}), encoding="utf-8")
+    feed = read_feed(str(path))
+    assert (feed.format, [p.text for p in feed.posts]) == ("vk", ["Пост"])
+
+
+# --- in-memory posts ---------------------------------------------------------------------
+
+
+def test_posts_from_texts():
+    posts = posts_from_texts(["Текст", {"текст": "Из словаря", "лайки": "1,2K"}, "", None])
+    assert [p.text for p in posts] == ["Текст", "Из словаря", "", ""]
+    assert [p.status for p in posts] == ["ok", "ok", "empty", "empty"]
+    assert posts[1].likes == 1200.0
+    assert [p.index for p in posts] == [0, 1, 2, 3]
+
+
+# --- whole-file errors -------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(FeedError, match=r"nope\.csv: no such file"):
+        read_feed(str(tmp_path / "nope.csv"))
+
+
+def test_folder_is_not_a_feed(tmp_path):
+    with pytest.raises(FeedError, match="is a folder"):
+        read_feed(str(tmp_path))
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\r\n\t"])
+def test_empty_file(tmp_path, content):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(content)
+    with pytest.raises(FeedError, match=r"empty\.csv: the file is empty"):
+        read_feed(str(path))
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("random.csv", bytes(range(256)) * 20),
+        ("image.csv", b"\x89PNG\r\n\x1a\n" + b"data" * 100),
+        ("doc.pdf", b"%PDF-1.7\n" + b"binary" * 100),
+        ("archive.gz", b"\x1f\x8b\x08\x00" + b"\x00" * 100),
+    ],
+)
+def test_binary_file(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(FeedError, match=rf"{name.replace('.', '[.]')}: this is a binary file"):
+        read_feed(str(path))
+
+
+def test_damaged_xlsx(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"not really a zip" * 50)
+    with pytest.raises(FeedError, match=r"broken\.xlsx: not a readable Excel workbook"):
+        read_feed(str(path))
+
+
+def test_no_text_column_lists_columns_and_the_option(tmp_path):
+    path = tmp_path / "cols.csv"
+    path.write_text("Заголовок,Автор,Охват\nШапка,Вера,100\n", encoding="utf-8")
+    with pytest.raises(FeedError) as error:
+        read_feed(str(path))
+    message = str(error.value)
+    assert message.startswith(f"{path}: no text column")
+    assert "'Заголовок', 'Автор', 'Охват'" in message
+    assert "--text-column" in message
+
+
+@pytest.mark.parametrize("id_column", ["message_id", "post_id"])
+def test_id_column_is_never_the_text(tmp_path, id_column):
+    path = tmp_path / "ids.csv"
+    path.write_text(f"{id_column},date,Запись\n101,2025-01-01,Текст поста\n", encoding="utf-8")
+    with pytest.raises(FeedError, match="no text column"):
+        read_feed(str(path))
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ('id,text\n1,"ok"\n2,"broken "quote" here"\n3,"fine"\n', 3),
+        ('id,text\n1,"ok"\n2,"never closed\n3,fine\n', 4),
+    ],
+)
+def test_broken_csv_quoting_names_the_line(tmp_path, content, line):
+    path = tmp_path / "quotes.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(FeedError) as error:
+        read_feed(str(path))
+    message = str(error.value)
+    assert message.startswith(f"{path}: line {line}: broken CSV quoting")
+    assert '""' in message
+
+
+def test_wrong_explicit_encoding(tmp_path):
+    path = tmp_path / "cp.csv"
+    path.write_bytes("text\nПривет\n".encode("cp1251"))
+    with pytest.raises(FeedError, match=r"cp\.csv: cannot be read as utf-8"):
+        read_feed(str(path), ReadOptions(encoding="utf-8"))
+    assert read_feed(str(path), ReadOptions(encoding="cp1251")).posts[0].text == "Привет"

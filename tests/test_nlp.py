@@ -1,0 +1,139 @@
+"""The natasha -> spaCy bridge: Docs over the original text, lemmas, syntax, masks."""
+
+import pytest
+from conftest import parse, parse_all
+
+from voicecheck.nlp import MAX_SENTENCE_TOKENS, parse_texts
+
+
+def test_natasha_morph_vocab_builds():
+    """natasha imports pymorphy2; yargy's import-time patch must keep it working on 3.11."""
+    from natasha import MorphVocab
+
+    vocab = MorphVocab()
+    assert vocab.parse("клиентками")[0].normal == "клиентка"
+
+
+TRICKY = {
+    "empty": "",
+    "space": " ",
+    "newlines": "\n\n",
+    "padded": "   Привет, мир  ",
+    "tabs_nbsp": "\tТаб\tи\u00a0неразрывный\u00a0пробел ",
+    "crlf": "Строка\r\nвторая\r\n",
+    "only_emoji": "🙂🙂 👍",
+    "zwj_flag": "Семья 👨‍👩‍👧 и флаг 🇷🇺.",
+    "only_url": "https://example.com/path?a=1",
+    "mention_hashtag": "@vera #тег",
+    "markdown": "**Жирный** [текст](https://example.com) и __ещё__",
+    "invisible": "сло\u200bво\u00ad и\ufeff",
+    "odd_spaces": "  \u00a0 \u2009\u202f ",
+    "dialogue": "Привет 🙂!\n— Как дела?\n— Хорошо 👍\n\n\n   Пока.",
+    "line_separators": "слово\u2028слово\u2029",
+    "numbers": "Цена: 1 000 ₽, скидка −15%, 2×3 м².",
+    "long_word": "а" * 3000,
+    "long_sentence": " ".join(["слово"] * (MAX_SENTENCE_TOKENS * 2 + 50)) + ".",
+    "long_list": ", ".join(f"пункт {i}" for i in range(300)) + ".",
+}
+
+
+@pytest.fixture(scope="module")
+def tricky_docs(nlp):
+    return parse_all(nlp, TRICKY)
+
+
+@pytest.mark.parametrize("name", list(TRICKY))
+def test_doc_text_is_the_original_text(tricky_docs, name):
+    doc = tricky_docs[name]
+    assert doc.text == TRICKY[name]
+    assert "".join(t.text_with_ws for t in doc) == TRICKY[name]
+
+
+@pytest.mark.parametrize("name", ["padded", "dialogue", "crlf", "tabs_nbsp"])
+def test_one_text_at_a_time_gives_the_same_doc(nlp, tricky_docs, name):
+    doc = nlp(TRICKY[name])
+    assert doc.text == TRICKY[name]
+    assert [t.text for t in doc] == [t.text for t in tricky_docs[name]]
+    assert [t.pos_ for t in doc] == [t.pos_ for t in tricky_docs[name]]
+
+
+def test_batch_keeps_order_and_count(nlp):
+    texts = [f"Пост номер {i}. Я пишу его сам." for i in range(70)] + ["", "🙂"]
+    docs = list(parse_texts(nlp, texts, batch_size=16))
+    assert [d.text for d in docs] == texts
+
+
+def test_long_sentence_is_split_but_every_word_is_analysed(tricky_docs):
+    doc = tricky_docs["long_sentence"]
+    words = [t for t in doc if t.is_alpha]
+    assert len(words) == MAX_SENTENCE_TOKENS * 2 + 50
+    assert all(t.pos_ not in ("", "SPACE") for t in words)
+    assert all(t.lemma_ == "слово" for t in words)
+
+
+def test_lemmas_are_pymorphy3_lemmas(nlp):
+    doc = parse(nlp, "Работаю третий год, подарки для клиенток готовы, а ученикам даю задания.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["клиенток"] == "клиентка"
+    assert lemmas["ученикам"] == "ученик"
+    assert lemmas["Работаю"].lower() == "работать"
+    assert lemmas["подарки"] == "подарок"
+    assert lemmas["задания"] == "задание"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("Работаю с клиентками третий год.", "клиентками", "клиентка"),
+        ("Созвонилась с двумя клиентками и обсудила проекты.", "клиентками", "клиентка"),
+        ("Советую всем проверить радиаторы.", "Советую", "советовать"),
+    ],
+)
+def test_lemma_survives_a_slovnet_mistag(nlp, text, word, lemma):
+    doc = parse(nlp, text)
+    assert next(t for t in doc if t.text == word).lemma_.lower() == lemma
+
+
+def test_sentences_and_dependency_heads(nlp):
+    text = "Мы открыли студию весной. Клиенты пришли сразу!\n\nСпасибо всем."
+    doc = parse(nlp, text)
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Мы открыли студию весной."
+    assert len(sentences) >= 3
+    for sent in doc.sents:
+        roots = [t for t in sent if t.head == t and not t.is_space]
+        assert roots, sent.text
+        assert all(t.head.sent == sent for t in sent)
+    opened = next(t for t in doc if t.text == "открыли")
+    assert opened.pos_ == "VERB"
+    assert any(c.text == "Мы" and c.dep_.startswith("nsubj") for c in opened.children)
+    assert next(t for t in doc if t.text == "студию").head == opened
+
+
+def test_morphology_is_set(nlp):
+    doc = parse(nlp, "Я запустила рекламу.")
+    verb = next(t for t in doc if t.text == "запустила")
+    assert verb.morph.get("Tense") == ["Past"]
+    assert verb.morph.get("Gender") == ["Fem"]
+
+
+def test_masked_tokens_carry_their_kind(nlp):
+    text = "Пишите @vera_design 👍 или заходите на https://example.com/a #ремонт **сегодня**"
+    doc = parse(nlp, text)
+    masks = {t.text: t._.mask for t in doc if t._.mask}
+    assert masks["@vera_design"] == "mention"
+    assert masks["👍"] == "emoji"
+    assert masks["https://example.com/a"] == "url"
+    assert masks["#ремонт"] == "hashtag"
+    assert masks["**"] == "markup"
+    words = [t for t in doc if t.text in ("Пишите", "заходите", "сегодня")]
+    assert len(words) == 3
+    assert all(t._.mask == "" for t in words)
+
+
+def test_masked_tokens_hang_off_a_real_token(nlp):
+    doc = parse(nlp, "Смотрите каталог 👉 https://example.com/catalog")
+    for token in doc:
+        if token._.mask:
+            assert token.head != token or len(doc) == 1
+            assert not token.head._.mask

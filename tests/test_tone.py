@@ -1,0 +1,88 @@
+"""Impersonal tone: канцелярит, passive, штампы, no author and no emotion (guide, section 5)."""
+
+import pytest
+from conftest import labels, parse, parse_all, span_texts
+
+from voicecheck.lexicon import PhraseMatcher
+
+TEXTS = {
+    "press_release": "Осуществляется предоставление услуг высокого качества с индивидуальным подходом к "
+    "каждому клиенту. Рекомендуется проверить наличие документов заранее. В рамках программы были "
+    "проведены работы по модернизации оборудования предприятия.",
+    "lively": "Честно, я обожаю этот момент! Мы с Машей наконец доделали кухню, и я чуть не расплакалась "
+    "от радости 😍 Спасибо всем, кто болел за нас!",
+    "inflected_stamps": "Гарантируем работу с высоким качеством, а без индивидуального подхода не обходимся.",
+    "plain_first_person": "Я сегодня весь день выбирала плитку для ванной. Устала, но выбрала!",
+}
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return parse_all(nlp, TEXTS)
+
+
+def tone(docs, name: str) -> dict:
+    return docs[name]._.features["tone"]
+
+
+def test_press_release_is_impersonal(docs):
+    features = tone(docs, "press_release")
+    assert features["impersonal"] == 1
+    assert features["score"] >= 50
+    assert {"IMPERSONAL_MODAL", "SPLIT_PREDICATE", "PASSIVE", "STAMP", "NOMINAL_CHAIN"} <= labels(
+        docs["press_release"], "tone"
+    )
+
+
+def test_press_release_evidence_names_the_constructions(docs):
+    doc = docs["press_release"]
+    assert span_texts(doc, "tone", "IMPERSONAL_MODAL") == ["Рекомендуется проверить"]
+    assert span_texts(doc, "tone", "SPLIT_PREDICATE") == ["Осуществляется предоставление"]
+    assert span_texts(doc, "tone", "PASSIVE") == ["проведены"]
+    assert span_texts(doc, "tone", "STAMP") == ["высокого качества", "индивидуальным подходом"]
+    chains = span_texts(doc, "tone", "NOMINAL_CHAIN")
+    assert "модернизации оборудования предприятия" in chains
+    assert "В рамках" in span_texts(doc, "tone", "BUREAUCRATIC")
+
+
+def test_press_release_components(docs):
+    features = tone(docs, "press_release")
+    assert features["components"]["no_person"] == 1.0
+    assert features["components"]["no_emotion"] == 1.0
+    assert features["bureaucratic_rate"] > 0
+    assert features["passive_rate"] > 0
+
+
+def test_lively_first_person_post_is_not_impersonal(docs):
+    features = tone(docs, "lively")
+    assert features["impersonal"] == 0
+    assert features["score"] < 50
+    assert features["emotion"] >= 3
+    assert not labels(docs["lively"], "tone") & {"STAMP", "PASSIVE", "SPLIT_PREDICATE", "IMPERSONAL_MODAL"}
+
+
+def test_score_orders_press_release_above_a_person(docs):
+    assert tone(docs, "press_release")["score"] > tone(docs, "plain_first_person")["score"]
+    assert tone(docs, "plain_first_person")["impersonal"] == 0
+    assert 0 <= tone(docs, "lively")["score"] <= tone(docs, "press_release")["score"] <= 100
+
+
+def test_lemma_phrases_match_inflected_forms(docs):
+    stamps = span_texts(docs["inflected_stamps"], "tone", "STAMP")
+    assert stamps == ["высоким качеством", "индивидуального подхода"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Мы гарантируем высокое качество.", ["высокое качество"]),
+        ("Славимся высоким качеством.", ["высоким качеством"]),
+        ("О высоком качестве говорят все.", ["высоком качестве"]),
+        ("Нет индивидуального подхода — нет клиентов.", ["индивидуального подхода"]),
+        ("Ценим индивидуальные подходы к делу.", ["индивидуальные подходы"]),
+        ("Качество высокое, подход индивидуальный.", []),
+    ],
+)
+def test_phrase_matcher_on_inflected_forms(nlp, text, expected):
+    matcher = PhraseMatcher(["высокий качество", "индивидуальный подход"])
+    assert [span.text for span in matcher(parse(nlp, text), "STAMP")] == expected

@@ -1,0 +1,222 @@
+"""Topic focus (смысловое ядро): the account's topics, its core, off-core posts, drift.
+
+Each post becomes a vector: the IDF-weighted mean navec vector of its content
+lemmas (IDF within the account), unit length, minus a background vector (the
+mean post of the authored corpus), so what all Russian posts share does not
+count as focus. Topics are spherical k-means clusters of those vectors; every
+post gets a topic, so no outlier bin swallows the feed.
+
+Focus index = 100 × clip((C − LOW) / (HIGH − LOW), 0, 1), where C is the mean
+cosine similarity of the account's posts to the account's centre, and LOW and
+HIGH are calibrated on the authored corpus (a mixture of all its accounts, and
+a tightly focused single account). Posts off the core are those outside the
+core topics (the largest topics that together hold ``CORE_SHARE`` of posts) or
+far from their own topic's centre.
+"""
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from ..paths import MODELS_DIR
+from ..records import PostResult
+
+CORE_SHARE = 0.75
+FAR_FROM_TOPIC = 0.15  # cosine to the own topic's centre under this: off-core
+MAX_TOPICS = 12
+EXAMPLES = 3
+LABEL_LEMMAS = 4
+MIN_MONTH_POSTS = 5
+BACKGROUND_FILE = "topic_background.json"
+
+
+@dataclass
+class Topic:
+    id: int
+    label: str
+    lemmas: list[str]
+    posts: int
+    share: float
+    core: bool
+    examples: list[str] = field(default_factory=list)  # post ids
+
+
+@dataclass
+class FocusReport:
+    focus_index: float | None
+    coherence: float | None
+    topics: list[Topic]
+    core_share: float
+    off_core: list[str]  # post ids
+    drift: list[dict]
+    posts: int
+    note: str = ""
+    topic_of: dict[str, int] = field(default_factory=dict, repr=False)
+
+
+@lru_cache(maxsize=1)
+def background() -> dict:
+    """The background vector and the LOW/HIGH calibration, made by ``voicecheck train``."""
+    path = MODELS_DIR / BACKGROUND_FILE
+    if not path.exists():
+        return {"vector": [0.0] * 300, "low": 0.0, "high": 0.6}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def post_vectors(lemma_lists: list[list[str]], embedding) -> np.ndarray:
+    """IDF-weighted mean navec vectors, unit length, background removed."""
+    n = len(lemma_lists)
+    df = Counter(lemma for lemmas in lemma_lists for lemma in set(lemmas))
+    idf = {lemma: math.log((1 + n) / (1 + count)) + 1 for lemma, count in df.items()}
+    base = np.asarray(background()["vector"], dtype=np.float32)
+    vectors = np.zeros((n, 300), dtype=np.float32)
+    for i, lemmas in enumerate(lemma_lists):
+        vectors[i] = _weighted_mean(lemmas, idf, embedding) - base
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+
+
+def _weighted_mean(lemmas: list[str], idf: dict[str, float], embedding) -> np.ndarray:
+    known = [lemma for lemma in lemmas if lemma in embedding]
+    if not known:
+        return np.zeros(300, dtype=np.float32)
+    weights = np.array([idf[lemma] for lemma in known], dtype=np.float32)
+    matrix = np.stack([embedding[lemma] for lemma in known])
+    mean = weights @ matrix / weights.sum()
+    norm = np.linalg.norm(mean)
+    return mean / norm if norm else mean
+
+
+def coherence(vectors: np.ndarray) -> float:
+    """Mean cosine of the posts to their centre."""
+    live = vectors[np.linalg.norm(vectors, axis=1) > 0]
+    if len(live) == 0:
+        return 0.0
+    centre = live.mean(axis=0)
+    norm = np.linalg.norm(centre)
+    return float((live @ (centre / norm)).mean()) if norm else 0.0
+
+
+def focus_index(value: float) -> float:
+    calibration = background()
+    low, high = calibration["low"], calibration["high"]
+    return round(100 * min(1.0, max(0.0, (value - low) / (high - low))), 1)
+
+
+def topic_count(n: int) -> int:
+    return max(2, min(MAX_TOPICS, round(math.sqrt(n / 4))))
+
+
+def cluster(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.cluster import KMeans, MiniBatchKMeans
+
+    model = (
+        MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3, batch_size=2048)
+        if len(vectors) > 5000
+        else KMeans(n_clusters=k, random_state=0, n_init=4)
+    )
+    labels = model.fit_predict(vectors)
+    centres = model.cluster_centers_
+    norms = np.linalg.norm(centres, axis=1, keepdims=True)
+    return labels, np.divide(centres, norms, out=np.zeros_like(centres), where=norms > 0)
+
+
+def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
+    posts = [r for r in results if r.ok and r.topic_lemmas]
+    if len(posts) < 10:
+        return FocusReport(None, None, [], 0.0, [], [], len(posts), note="нужно хотя бы 10 постов с текстом")
+    lemma_lists = [r.topic_lemmas.split() for r in posts]
+    vectors = post_vectors(lemma_lists, embedding)
+    labels, centres = cluster(vectors, topic_count(len(posts)))
+    similarity = np.einsum("ij,ij->i", vectors, centres[labels])
+    topics = _topics(posts, lemma_lists, labels, similarity)
+    core = {t.id for t in topics if t.core}
+    off_core = [
+        posts[i].id for i in range(len(posts)) if labels[i] not in core or similarity[i] < FAR_FROM_TOPIC
+    ]
+    value = coherence(vectors)
+    return FocusReport(
+        focus_index=focus_index(value),
+        coherence=round(value, 4),
+        topics=topics,
+        core_share=round(1 - len(off_core) / len(posts), 3),
+        off_core=off_core,
+        drift=_drift(posts, vectors),
+        posts=len(posts),
+        topic_of={posts[i].id: int(labels[i]) for i in range(len(posts))},
+    )
+
+
+def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
+    sizes = Counter(int(label) for label in labels)
+    top_lemmas = _class_tfidf(lemma_lists, labels)
+    topics, covered = [], 0
+    for label, size in sizes.most_common():
+        members = np.flatnonzero(labels == label)
+        closest = members[np.argsort(-similarity[members])][:EXAMPLES]
+        core = covered < CORE_SHARE * len(posts)
+        covered += size
+        lemmas = top_lemmas.get(label, [])
+        topics.append(
+            Topic(
+                id=label,
+                label=", ".join(lemmas) or "без слов",
+                lemmas=lemmas,
+                posts=size,
+                share=round(size / len(posts), 3),
+                core=core,
+                examples=[posts[i].id for i in closest],
+            )
+        )
+    return topics
+
+
+def _class_tfidf(lemma_lists, labels) -> dict[int, list[str]]:
+    """The lemmas most typical of each topic: frequent in it, rare in the others."""
+    per_topic: dict[int, Counter] = {}
+    for lemmas, label in zip(lemma_lists, labels, strict=True):
+        per_topic.setdefault(int(label), Counter()).update(lemmas)
+    overall = Counter()
+    for counts in per_topic.values():
+        overall.update(counts)
+    total = sum(overall.values())
+    average = total / max(1, len(per_topic))
+    labels_out = {}
+    for label, counts in per_topic.items():
+        size = sum(counts.values()) or 1
+        scored = {
+            lemma: (count / size) * math.log(1 + average / overall[lemma])
+            for lemma, count in counts.items()
+            if count >= 2
+        }
+        labels_out[label] = [w for w, _ in sorted(scored.items(), key=lambda kv: -kv[1])[:LABEL_LEMMAS]]
+    return labels_out
+
+
+def _drift(posts: list[PostResult], vectors: np.ndarray) -> list[dict]:
+    """Focus of each month: how close that month's posts stay to the account's centre."""
+    months: dict[str, list[int]] = {}
+    for i, post in enumerate(posts):
+        month = post.date[:7] if len(post.date) >= 7 and post.date[4] == "-" else ""
+        if month:
+            months.setdefault(month, []).append(i)
+    live = vectors[np.linalg.norm(vectors, axis=1) > 0]
+    centre = live.mean(axis=0) if len(live) else np.zeros(300)
+    norm = np.linalg.norm(centre)
+    centre = centre / norm if norm else centre
+    drift = []
+    for month in sorted(months):
+        members = months[month]
+        value = float((vectors[members] @ centre).mean())
+        drift.append(
+            {
+                "month": month,
+                "posts": len(members),
+                "focus_index": focus_index(value) if len(members) >= MIN_MONTH_POSTS else None,
+            }
+        )
+    return drift

@@ -1,0 +1,193 @@
+"""Stage and type classifiers: features, the scikit-learn pipeline, cues.
+
+Lemmatisation and the detectors run *outside* the saved model (skops refuses
+custom functions), so a model's input is a plain table: column 0 the post's
+content lemmas, then the detectors' numeric signals, then the post's mean navec
+vector. The saved model is a stock ``Pipeline(ColumnTransformer, LogisticRegression)``.
+"""
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .records import Prediction
+
+TASKS = {
+    "stage": ("awareness", "interest", "trust", "action"),
+    "type": ("expert", "entertainment", "other"),
+}
+LOW_CONFIDENCE = 0.5  # a prediction whose probability is under this is flagged
+CUES = 4
+NAVEC_DIM = 300
+SIGNALS = (
+    ("voice", "i_rate"), ("voice", "we_rate"), ("voice", "you_rate"),
+    ("cases", "score"), ("cases", "case"),
+    ("cta", "asks"), ("cta", "has_offer"), ("cta", "has_deadline"), ("cta", "has_link"),
+    ("cta", "free"), ("cta", "engage"),
+    ("tone", "score"), ("tone", "emotion"), ("tone", "bureaucratic_rate"), ("tone", "passive_rate"),
+    ("shape", "log_words"), ("shape", "questions"), ("shape", "exclamations"), ("shape", "emoji"),
+    ("shape", "hashtags"), ("shape", "links"), ("shape", "lines"), ("shape", "digits"),
+)  # fmt: skip
+SIGNAL_NAMES_RU = {
+    "voice.i_rate": "автор говорит «я»",
+    "voice.we_rate": "говорит «мы»",
+    "voice.you_rate": "обращение к читателю",
+    "cases.score": "признаки кейса",
+    "cases.case": "кейс",
+    "cta.asks": "призыв к действию",
+    "cta.has_offer": "цена или скидка",
+    "cta.has_deadline": "срок",
+    "cta.has_link": "ссылка",
+    "cta.free": "бесплатно",
+    "cta.engage": "просьба подписаться или поделиться",
+    "tone.score": "безликий тон",
+    "tone.emotion": "эмоции",
+    "tone.bureaucratic_rate": "канцелярит",
+    "tone.passive_rate": "пассив",
+    "shape.log_words": "длина",
+    "shape.questions": "вопросы",
+    "shape.exclamations": "восклицания",
+    "shape.emoji": "эмодзи",
+    "shape.hashtags": "хэштеги",
+    "shape.links": "ссылки",
+    "shape.lines": "строки",
+    "shape.digits": "числа",
+}
+
+
+def shape_features(doc) -> dict[str, float]:
+    """Surface signals of a post: length, punctuation, emoji, links, lines, numbers."""
+    kinds = list(doc.user_data.get("voicecheck_masks", {}).values())
+    text = doc.text
+    return {
+        "log_words": math.log1p(sum(1 for t in doc if t.is_alpha)),
+        "questions": text.count("?"),
+        "exclamations": text.count("!"),
+        "emoji": kinds.count("emoji"),
+        "hashtags": kinds.count("hashtag"),
+        "links": kinds.count("url"),
+        "lines": text.count("\n"),
+        "digits": sum(1 for t in doc if t.like_num),
+    }
+
+
+def mean_vector(doc, embedding) -> np.ndarray:
+    """The mean navec vector of the post's words (zeros when none is known)."""
+    vectors = [embedding[w] for w in (t.lower_ for t in doc if t.is_alpha) if w in embedding]
+    return np.mean(vectors, axis=0) if vectors else np.zeros(NAVEC_DIM, dtype=np.float32)
+
+
+def model_row(lemmas: str, features: dict, vector: np.ndarray) -> list:
+    signals = [float(features.get(group, {}).get(name, 0.0) or 0.0) for group, name in SIGNALS]
+    return [lemmas, *signals, *vector.tolist()]
+
+
+def build_pipeline(c: float = 1.0):
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    signal_columns = list(range(1, 1 + len(SIGNALS)))
+    vector_columns = list(range(1 + len(SIGNALS), 1 + len(SIGNALS) + NAVEC_DIM))
+    features = ColumnTransformer(
+        [
+            (
+                "words",
+                TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=30000),
+                0,
+            ),
+            ("signals", StandardScaler(), signal_columns),
+            ("meaning", StandardScaler(), vector_columns),
+        ]
+    )
+    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+def readable_feature(name: str) -> str:
+    block, _, feature = name.partition("__")
+    if block == "words":
+        return f"«{feature}»"
+    if block == "signals":
+        key = ".".join(SIGNALS[int(feature[1:]) - 1]) if feature.startswith("x") else feature
+        return SIGNAL_NAMES_RU.get(key, key)
+    return "смысл текста (navec)"
+
+
+@dataclass
+class TaskModel:
+    task: str
+    pipeline: object
+    feature_names: list[str]
+
+    def predict(self, rows: list[list]) -> list[Prediction]:
+        table = np.array(rows, dtype=object)
+        probabilities = self.pipeline.predict_proba(table)
+        transformed = self.pipeline.named_steps["features"].transform(table)
+        classes = list(self.pipeline.classes_)
+        return [self._prediction(probabilities[i], transformed[i], classes) for i in range(len(rows))]
+
+    def _prediction(self, probabilities, row, classes) -> Prediction:
+        best = int(np.argmax(probabilities))
+        return Prediction(
+            label=classes[best],
+            probability=float(probabilities[best]),
+            low_confidence=bool(probabilities[best] < LOW_CONFIDENCE),
+            cues=self._cues(row, best),
+        )
+
+    def _cues(self, row, class_index: int) -> list[str]:
+        """The features that pushed this class up the most, with their weights."""
+        coefficients = self.pipeline.named_steps["classifier"].coef_
+        dense = row.toarray().ravel() if hasattr(row, "toarray") else np.asarray(row).ravel()
+        contributions = coefficients[class_index if coefficients.shape[0] > 1 else 0] * dense
+        totals: dict[str, float] = {}
+        for index in np.flatnonzero(contributions):
+            label = readable_feature(self.feature_names[index])
+            totals[label] = totals.get(label, 0.0) + float(contributions[index])
+        top = sorted(totals.items(), key=lambda item: item[1], reverse=True)[:CUES]
+        return [f"{label} {weight:+.2f}" for label, weight in top if weight > 0]
+
+
+def save_model(pipeline, directory: Path, task: str, card: dict) -> None:
+    import skops.io as sio
+
+    directory.mkdir(parents=True, exist_ok=True)
+    sio.dump(pipeline, directory / f"{task}.skops")
+    (directory / f"{task}.card.json").write_text(
+        json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+
+
+def load_task(directory: Path, task: str) -> TaskModel:
+    import skops.io as sio
+
+    path = directory / f"{task}.skops"
+    untrusted = sio.get_untrusted_types(file=path)
+    if untrusted:
+        raise RuntimeError(f"{path}: refuses to load untrusted types {untrusted}")
+    pipeline = sio.load(path)
+    names = list(pipeline.named_steps["features"].get_feature_names_out())
+    return TaskModel(task, pipeline, names)
+
+
+class Classifier:
+    """Both tasks, predicting from what ``analyze.classifier_input`` extracts."""
+
+    def __init__(self, models: dict[str, TaskModel]) -> None:
+        self.models = models
+
+    @classmethod
+    def load(cls, directory: Path) -> "Classifier":
+        return cls({task: load_task(directory, task) for task in TASKS})
+
+    def predict(self, inputs: list[dict]) -> list[tuple[Prediction, Prediction]]:
+        rows = [model_row(i["lemmas"], i["features"], i["vector"]) for i in inputs]
+        stage = self.models["stage"].predict(rows)
+        kind = self.models["type"].predict(rows)
+        return list(zip(stage, kind, strict=True))
