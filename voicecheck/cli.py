@@ -94,8 +94,26 @@ def _output_format(fmt: str | None, output: str | None) -> str:
     show_default=True,
     help="Longer posts are not analysed and get the status too_long.",
 )
-@click.option("--quiet", "-q", is_flag=True, help="No summary line on stderr.")
-def analyze(feed, fmt, output, text_column, columns, sheet, encoding, max_chars, quiet) -> None:
+@click.option(
+    "--show",
+    type=click.Choice(["both", "posts", "account"]),
+    default="both",
+    show_default=True,
+    help="What to print: the per-post results, the account report, or both.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the account report as JSON to this file (schema: voicecheck/data/report.schema.json).",
+)
+@click.option("--followers", type=click.IntRange(min=1), help="Follower count, for ERpost.")
+@click.option("--account", "account_name", help="The account's name in the report. Default: from the file.")
+@click.option("--quiet", "-q", is_flag=True, help="No summary line or progress on stderr.")
+def analyze(
+    feed, fmt, output, text_column, columns, sheet, encoding, max_chars, show, report_path, followers,
+    account_name, quiet,
+) -> None:  # fmt: skip
     """Analyse every post of a feed export: stage, type, voice, cases, calls to action, tone.
 
     FILE is a CSV/TSV (any delimiter; UTF-8, UTF-8 with BOM or Windows-1251), an Excel
@@ -109,25 +127,76 @@ def analyze(feed, fmt, output, text_column, columns, sheet, encoding, max_chars,
 
         voicecheck analyze export.xlsx --sheet Посты --format csv -o result.csv
     """
-    from .feed import FeedError, ReadOptions, read_feed
+    from .feed import ReadOptions
 
     options = ReadOptions(_parse_columns(text_column, columns), sheet, max_chars, encoding)
-    try:
-        loaded = read_feed(feed, options)
-    except FeedError as error:
-        raise UserError(str(error)) from error
-    results = _run_analysis(loaded.posts)
-    _write(results, _output_format(fmt, output), output)
+    loaded = _load(feed, options)
+    results = _run_analysis(loaded.posts, quiet=quiet)
+    fmt = _output_format(fmt, output)
+    if show in ("both", "posts"):
+        _write(results, fmt, output)
+    if show in ("both", "account") or report_path:
+        report = _account_report(results, account_name or _account_name(loaded), followers)
+        if report_path:
+            _write_json(report.to_dict(), report_path)
+        if show in ("both", "account"):
+            _print_account(report, to_stderr=show == "both" and fmt != "table" and not output)
     if not quiet:
         from .report import summary_line
 
         click.echo(f"voicecheck: {loaded.name}: {summary_line(results)}", err=True)
 
 
-def _run_analysis(posts):
+def _load(path: str, options):
+    from .feed import FeedError, read_feed
+
+    try:
+        return read_feed(path, options)
+    except FeedError as error:
+        raise UserError(str(error)) from error
+
+
+def _account_name(loaded) -> str:
+    return loaded.channel or ("stdin" if loaded.name == "<stdin>" else Path(loaded.name).stem)
+
+
+def _account_report(results, name: str, followers: int | None):
+    from .account import build_report
+
+    return build_report(results, account=name, followers=followers)
+
+
+def _print_account(report, *, to_stderr: bool) -> None:
+    """The account report goes after the per-post table; when the per-post output is a
+    machine format on standard output, the report goes to stderr so a pipe stays clean."""
+    from .account.render import render_report
+
+    click.echo("\n" + render_report(report), err=to_stderr)
+
+
+def _write_json(data: dict, path: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=2, default=_json_default)
+            out.write("\n")
+    except OSError as error:
+        raise UserError(f"{path}: cannot write ({error.strerror}).") from error
+
+
+def _json_default(value):
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _run_analysis(posts, *, quiet: bool = False):
     from .analysis import analyze_posts
 
-    return list(analyze_posts(posts))
+    show_progress = not quiet and sys.stderr.isatty() and len(posts) > 200
+    if not show_progress:
+        return list(analyze_posts(posts))
+    with click.progressbar(length=len(posts), label="voicecheck", file=sys.stderr) as bar:
+        return list(analyze_posts(posts, progress=bar.update))
 
 
 def _write(results, fmt: str, output: str | None) -> None:
@@ -141,6 +210,51 @@ def _write(results, fmt: str, output: str | None) -> None:
             raise UserError(f"{output}: cannot write ({error.strerror}).") from error
     else:
         WRITERS[fmt](results, sys.stdout)
+
+
+@main.command()
+@click.argument("feeds", nargs=-1, required=True, metavar="OURS THEIRS [MORE...]")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write all the accounts' reports and their differences as JSON to this file.",
+)
+@click.option("--text-column", help="Column that holds the post text, when it is not found by name.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+def compare(feeds, report_path, text_column, quiet) -> None:
+    """Audit several accounts' feed exports and put them side by side.
+
+    The first feed is yours; the differences that matter (focus, stage mix, trust signals,
+    engagement) are called out against it.
+
+    Example:
+
+        voicecheck compare ours.csv competitor.json
+    """
+    from .account.render import differences, render_comparison
+    from .feed import ReadOptions
+
+    if len(feeds) < 2:
+        raise UserError("compare needs at least two feeds: yours first, then the others.")
+    reports = []
+    for path in feeds:
+        loaded = _load(path, ReadOptions(_parse_columns(text_column, ())))
+        results = _run_analysis(loaded.posts, quiet=quiet)
+        reports.append(_account_report(results, _account_name(loaded), None))
+    _dedupe_names(reports)
+    click.echo(render_comparison(reports))
+    if report_path:
+        data = {"accounts": [r.to_dict() for r in reports], "differences": differences(reports)}
+        _write_json(data, report_path)
+
+
+def _dedupe_names(reports) -> None:
+    seen: dict[str, int] = {}
+    for report in reports:
+        seen[report.account] = seen.get(report.account, 0) + 1
+        if seen[report.account] > 1:
+            report.account = f"{report.account} ({seen[report.account]})"
 
 
 @main.command()

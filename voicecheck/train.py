@@ -40,23 +40,27 @@ def corpus_hash(corpus_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def corpus_rows(posts: list[dict]) -> list[list]:
-    """The model input of every corpus post, through the same pipeline as analyze."""
-    from .analysis import classifier_input
+def corpus_rows(posts: list[dict]) -> tuple[list[list], list[list[str]]]:
+    """The model input of every corpus post, through the same pipeline as analyze,
+    and its topic lemmas (for the focus scale)."""
+    from .analysis import classifier_input, topic_lemmas
     from .nlp import load_nlp, parse_texts
 
-    nlp = load_nlp()
-    inputs = (classifier_input(doc) for doc in parse_texts(nlp, (p["text"] for p in posts)))
-    return [model_row(i["lemmas"], i["features"], i["vector"]) for i in inputs]
+    rows, lemmas = [], []
+    for doc in parse_texts(load_nlp(), (p["text"] for p in posts)):
+        found = classifier_input(doc)
+        rows.append(model_row(found["lemmas"], found["features"], found["vector"]))
+        lemmas.append(topic_lemmas(doc).split())
+    return rows, lemmas
 
 
-def grouped_cv(table, labels, groups, c: float) -> dict:
+def grouped_cv(task: str, table, labels, groups, c: float) -> dict:
     from sklearn.metrics import accuracy_score, f1_score
     from sklearn.model_selection import GroupKFold
 
     scores, accuracies = [], []
     for train, test in GroupKFold(n_splits=FOLDS).split(table, labels, groups):
-        model = build_pipeline(c).fit(table[train], labels[train])
+        model = build_pipeline(task, c).fit(table[train], labels[train])
         guess = model.predict(table[test])
         scores.append(f1_score(labels[test], guess, average="macro"))
         accuracies.append(accuracy_score(labels[test], guess))
@@ -69,12 +73,14 @@ def grouped_cv(table, labels, groups, c: float) -> dict:
     }
 
 
-def _drop_pruned_vocabulary(pipeline) -> None:
-    """TfidfVectorizer keeps every term it pruned (``stop_words_``) only for
-    introspection; it is most of the file's size and never used to predict."""
+def _compact_vectorizer(pipeline) -> None:
+    """Smaller model files: TfidfVectorizer keeps every term it pruned (``stop_words_``)
+    only for introspection, and its vocabulary's numpy integers are stored by skops
+    one file each; plain ints store as one JSON object."""
     vectorizer = pipeline.named_steps["features"].named_transformers_["words"]
     if hasattr(vectorizer, "stop_words_"):
         del vectorizer.stop_words_
+    vectorizer.vocabulary_ = {term: int(index) for term, index in vectorizer.vocabulary_.items()}
 
 
 def train(corpus_dir: Path, out_dir: Path, *, log=print) -> dict[str, dict]:
@@ -83,17 +89,18 @@ def train(corpus_dir: Path, out_dir: Path, *, log=print) -> dict[str, dict]:
 
     posts = load_corpus(corpus_dir)
     log(f"corpus: {len(posts)} posts from {len({p['account'] for p in posts})} accounts")
-    table = np.array(corpus_rows(posts), dtype=object)
+    rows, topic_lemma_lists = corpus_rows(posts)
+    table = np.array(rows, dtype=object)
     groups = np.array([p["account"] for p in posts])
     cards = {}
     for task, classes in TASKS.items():
         labels = np.array([p[task] for p in posts])
-        trials = [grouped_cv(table, labels, groups, c) for c in C_GRID]
+        trials = [grouped_cv(task, table, labels, groups, c) for c in C_GRID]
         best = max(trials, key=lambda t: t["macro_f1_mean"])
         score = f"{best['macro_f1_mean']:.3f} ± {best['macro_f1_std']:.3f}"
         log(f"{task}: grouped CV macro-F1 {score} (C={best['c']})")
-        pipeline = build_pipeline(best["c"]).fit(table, labels)
-        _drop_pruned_vocabulary(pipeline)
+        pipeline = build_pipeline(task, best["c"]).fit(table, labels)
+        _compact_vectorizer(pipeline)
         cards[task] = {
             "task": task,
             "labels": list(classes),
@@ -108,4 +115,19 @@ def train(corpus_dir: Path, out_dir: Path, *, log=print) -> dict[str, dict]:
             "trained": datetime.now(UTC).date().isoformat(),
         }
         save_model(pipeline, out_dir, task, cards[task])
+    calibration = _calibrate_focus(posts, topic_lemma_lists)
+    (out_dir / "topic_background.json").write_text(
+        json.dumps(calibration, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    log(f"focus scale: LOW {calibration['low']:.3f}, HIGH {calibration['high']:.3f}")
     return cards
+
+
+def _calibrate_focus(posts: list[dict], lemma_lists: list[list[str]]) -> dict:
+    from .account.focus import calibrate
+    from .nlp import natasha_models
+
+    accounts: dict[str, list[list[str]]] = {}
+    for post, lemmas in zip(posts, lemma_lists, strict=True):
+        accounts.setdefault(post["account"], []).append(lemmas)
+    return calibrate(accounts, natasha_models().embedding)

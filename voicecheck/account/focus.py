@@ -1,9 +1,10 @@
 """Topic focus (смысловое ядро): the account's topics, its core, off-core posts, drift.
 
-Each post becomes a vector: the IDF-weighted mean navec vector of its content
-lemmas (IDF within the account), unit length, minus a background vector (the
-mean post of the authored corpus), so what all Russian posts share does not
-count as focus. Topics are spherical k-means clusters of those vectors; every
+Each post becomes a vector: the mean navec vector of its content lemmas, each
+weighted by the square of its IDF in the authored corpus (so words every account
+uses weigh little and an account's own vocabulary weighs a lot), unit length,
+minus a background vector (the mean post of the authored corpus), so what all
+Russian posts share does not count as focus. Topics are spherical k-means clusters of those vectors; every
 post gets a topic, so no outlier bin swallows the feed.
 
 Focus index = 100 × clip((C − LOW) / (HIGH − LOW), 0, 1), where C is the mean
@@ -63,19 +64,41 @@ def background() -> dict:
     """The background vector and the LOW/HIGH calibration, made by ``voicecheck train``."""
     path = MODELS_DIR / BACKGROUND_FILE
     if not path.exists():
-        return {"vector": [0.0] * 300, "low": 0.0, "high": 0.6}
+        return {"vector": [0.0] * 300, "low": 0.0, "high": 0.6, "idf": {}, "unseen": 1.0}
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def post_vectors(lemma_lists: list[list[str]], embedding) -> np.ndarray:
-    """IDF-weighted mean navec vectors, unit length, background removed."""
+def corpus_idf(lemma_lists: list[list[str]]) -> dict:
+    """IDF of lemmas seen at least twice in a reference corpus, and the IDF of the unseen."""
     n = len(lemma_lists)
     df = Counter(lemma for lemmas in lemma_lists for lemma in set(lemmas))
-    idf = {lemma: math.log((1 + n) / (1 + count)) + 1 for lemma, count in df.items()}
-    base = np.asarray(background()["vector"], dtype=np.float32)
+    return {
+        "idf": {lemma: round(math.log((1 + n) / (1 + c)) + 1, 3) for lemma, c in df.items() if c >= 2},
+        "unseen": round(math.log(1 + n) + 1, 3),
+    }
+
+
+class _Weights(dict):
+    def __init__(self, idf: dict) -> None:
+        super().__init__(idf["idf"])
+        self.unseen = idf["unseen"]
+
+    def __missing__(self, lemma: str) -> float:
+        return self.unseen
+
+
+def post_vectors(
+    lemma_lists: list[list[str]], embedding, base: np.ndarray | None = None, idf: dict | None = None
+) -> np.ndarray:
+    """IDF²-weighted mean navec vectors, unit length, background removed."""
+    n = len(lemma_lists)
+    calibration = background() if base is None or idf is None else {}
+    if base is None:
+        base = np.asarray(calibration["vector"], dtype=np.float32)
+    weights = _Weights(idf or calibration)
     vectors = np.zeros((n, 300), dtype=np.float32)
     for i, lemmas in enumerate(lemma_lists):
-        vectors[i] = _weighted_mean(lemmas, idf, embedding) - base
+        vectors[i] = _weighted_mean(lemmas, weights, embedding) - base
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
@@ -84,11 +107,33 @@ def _weighted_mean(lemmas: list[str], idf: dict[str, float], embedding) -> np.nd
     known = [lemma for lemma in lemmas if lemma in embedding]
     if not known:
         return np.zeros(300, dtype=np.float32)
-    weights = np.array([idf[lemma] for lemma in known], dtype=np.float32)
+    weights = np.array([idf[lemma] ** 2 for lemma in known], dtype=np.float32)
     matrix = np.stack([embedding[lemma] for lemma in known])
     mean = weights @ matrix / weights.sum()
     norm = np.linalg.norm(mean)
     return mean / norm if norm else mean
+
+
+def calibrate(accounts: dict[str, list[list[str]]], embedding, *, seed: int = 0) -> dict:
+    """The background vector and the LOW/HIGH ends of the focus scale, from the
+    authored corpus: LOW is the coherence of all accounts mixed together, HIGH the
+    90th percentile of single accounts' coherence."""
+    every = [lemmas for lemma_lists in accounts.values() for lemmas in lemma_lists]
+    idf = corpus_idf(every)
+    raw = post_vectors(every, embedding, base=np.zeros(300, dtype=np.float32), idf=idf)
+    base = raw.mean(axis=0)
+    rng = np.random.default_rng(seed)
+    size = int(np.median([len(v) for v in accounts.values()]))
+    mixed = [every[i] for i in rng.choice(len(every), size=min(size, len(every)), replace=False)]
+    low = coherence(post_vectors(mixed, embedding, base, idf))
+    singles = [coherence(post_vectors(lists, embedding, base, idf)) for lists in accounts.values()]
+    return {
+        **idf,
+        "vector": [round(float(x), 6) for x in base],
+        "low": round(low, 4),
+        "high": round(float(np.percentile(singles, 90)), 4),
+        "accounts": len(accounts),
+    }
 
 
 def coherence(vectors: np.ndarray) -> float:

@@ -1,0 +1,228 @@
+"""The account audit: report schema, focus, funnel, trust, engagement, findings, compare."""
+
+import csv
+import json
+import random
+from collections import defaultdict
+from importlib import resources
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO, SHARED
+
+from voicecheck.account import build_report
+from voicecheck.account.engagement import er_view, parse_datetime
+from voicecheck.account.focus import analyse_focus
+from voicecheck.analysis import analyze_posts
+from voicecheck.cli import main
+from voicecheck.feed import read_feed
+from voicecheck.nlp import natasha_models
+from voicecheck.records import PostResult, Prediction
+
+DEMO = REPO / "corpora" / "demo" / "posts.csv"
+
+
+@pytest.fixture(scope="session")
+def demo_results(nlp):
+    return list(analyze_posts(read_feed(str(DEMO)).posts))
+
+
+@pytest.fixture(scope="session")
+def demo_report(demo_results):
+    return build_report(demo_results, account="demo")
+
+
+def test_report_matches_its_documented_schema(demo_report):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(resources.files("voicecheck.data").joinpath("report.schema.json").read_text("utf-8"))
+    data = json.loads(json.dumps(demo_report.to_dict(), default=float))
+    jsonschema.validate(data, schema)
+
+
+def test_demo_report_has_topics_for_every_post(demo_report, demo_results):
+    focus = demo_report.focus
+    analysed = [r for r in demo_results if r.ok]
+    assert focus.posts == len(analysed)
+    assert sum(t.posts for t in focus.topics) == focus.posts
+    assert 0 <= focus.focus_index <= 100
+    assert any(t.core for t in focus.topics)
+    assert all(t.label for t in focus.topics)
+
+
+def test_demo_report_says_what_posts_cannot_show(demo_report):
+    by_number = {f.mistake: f for f in demo_report.findings}
+    assert sorted(by_number) == [1, 2, 3, 4, 5, 6, 7]
+    assert by_number[5].severity == "n/a"
+    assert "не видно" in " ".join(by_number[5].evidence)
+    assert "только о тексте" in " ".join(by_number[4].evidence)
+
+
+def test_funnel_shares_add_up(demo_report):
+    assert sum(demo_report.funnel.stage_share.values()) == pytest.approx(1, abs=0.01)
+    assert sum(demo_report.funnel.type_share.values()) == pytest.approx(1, abs=0.01)
+    assert sum(demo_report.trust.voice_share.values()) == pytest.approx(1, abs=0.01)
+
+
+def _post(index, stage, **metrics):
+    return PostResult(
+        index=index, id=str(index + 1), status="ok", text="пост", words=40, voice="none",
+        stage=Prediction(stage, 0.9, False), type=Prediction("other", 0.9, False), **metrics,
+    )  # fmt: skip
+
+
+def test_offer_without_trust_before_it_is_found():
+    stages = ["awareness", "interest", "interest", "action", "trust", "action"]
+    report = build_report([_post(i, s) for i, s in enumerate(stages)])
+    assert report.funnel.offers == 2
+    assert report.funnel.offers_without_trust == ["4"]
+    assert report.funnel.longest_runs[0] == {"stage": "interest", "length": 2, "from": "2", "to": "3"}
+
+
+def test_missing_metrics_are_reported_as_skipped():
+    report = build_report([_post(i, "interest") for i in range(12)])
+    assert report.engagement.metric is None
+    assert any("ERview" in reason for reason in report.engagement.skipped)
+    assert any("--followers" in reason for reason in report.engagement.skipped)
+
+
+def test_er_post_needs_followers():
+    posts = [_post(i, "interest", views=1000.0, likes=10.0 + i, comments=1.0, reposts=0.0) for i in range(12)]
+    report = build_report(posts, followers=5000)
+    assert report.engagement.medians["ERpost"]["median"] == pytest.approx((15.5 + 1) / 5000)
+    assert report.engagement.medians["ERview"]["median"] == pytest.approx(16.5 / 1000)
+
+
+def test_a_group_that_clearly_earns_more_is_stated():
+    posts = [
+        _post(i, "trust", views=1000.0, likes=80.0 + i % 5, comments=0.0, reposts=0.0) for i in range(15)
+    ]
+    posts += [
+        _post(15 + i, "awareness", views=1000.0, likes=10.0 + i % 5, comments=0.0, reposts=0.0)
+        for i in range(15)
+    ]
+    report = build_report(posts)
+    assert any("«trust»" in statement and "выше" in statement for statement in report.engagement.works)
+    small = [g for g in report.engagement.groups if g.n < 8]
+    assert all(not g.ranked for g in small)
+
+
+def test_dates_in_export_formats_are_read():
+    assert parse_datetime("2025-03-01T10:15:00+00:00").hour == 10
+    assert parse_datetime("2025-03-01 10:15").minute == 15
+    assert parse_datetime("01.03.2025 10:15").day == 1
+    assert parse_datetime("вчера") is None
+
+
+def test_analyze_prints_the_account_report_and_writes_json(tmp_path):
+    report_path = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        main, ["analyze", str(DEMO), "--format", "table", "--report", str(report_path), "--followers", "3000"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Аудит аккаунта" in result.output
+    assert "Смысловое ядро" in result.output
+    data = json.loads(report_path.read_text(encoding="utf-8"))
+    assert data["schema_version"] == 1
+    assert data["posts_read"] == 60
+    assert "ERpost" in data["engagement"]["medians"]
+
+
+def test_show_account_only_prints_no_post_rows():
+    result = CliRunner().invoke(main, ["analyze", str(DEMO), "--show", "account", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "Аудит аккаунта" in result.output
+    assert "stage_probability" not in result.output
+
+
+def test_compare_runs_on_the_demo_feed(tmp_path):
+    copy = tmp_path / "competitor.csv"
+    copy.write_text(DEMO.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "compare.json"
+    result = CliRunner().invoke(main, ["compare", str(DEMO), str(copy), "--report", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Сравнение аккаунтов" in result.output
+    assert "индекс фокуса" in result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [a["account"] for a in data["accounts"]] == ["posts", "competitor"]
+
+
+def test_compare_needs_two_feeds():
+    result = CliRunner().invoke(main, ["compare", str(DEMO)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+# --- real channels (skipped without ../shared) ---------------------------------------
+
+REAL = SHARED / "real" / "posts.csv"
+PER_CHANNEL = 80
+FEED_SIZE = 60
+
+
+@pytest.fixture(scope="module")
+def real_channels(nlp):
+    if not REAL.exists():
+        pytest.skip("shared real posts are not beside the repo")
+    csv.field_size_limit(1 << 30)
+    by_channel = defaultdict(list)
+    with REAL.open(encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            if len((row["text"] or "").split()) >= 15 and len(by_channel[row["channel"]]) < PER_CHANNEL:
+                by_channel[row["channel"]].append(row)
+    channels = {name: rows for name, rows in by_channel.items() if len(rows) == PER_CHANNEL}
+    texts = [row["text"] for rows in channels.values() for row in rows]
+    results = iter(analyze_posts(texts, classify=False))
+    return {name: [next(results) for _ in rows] for name, rows in channels.items()}
+
+
+def _focus(results):
+    return analyse_focus(results, natasha_models().embedding).focus_index
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="focus falls in ~94% of draws, under the 95% bar")
+def test_focus_falls_as_channels_are_mixed(real_channels):
+    rng = random.Random(7)
+    names = sorted(real_channels)
+    wins = draws = 0
+    for _ in range(60):
+        a, b = rng.sample(names, 2)
+        single = rng.sample(real_channels[a], FEED_SIZE)
+        mixed = rng.sample(real_channels[a], FEED_SIZE // 2) + rng.sample(real_channels[b], FEED_SIZE // 2)
+        wins += _focus(single) > _focus(mixed)
+        draws += 1
+    assert wins / draws >= 0.95
+    four = [r for name in rng.sample(names, 4) for r in rng.sample(real_channels[name], FEED_SIZE // 4)]
+    eight = [r for name in rng.sample(names, 8) for r in rng.sample(real_channels[name], FEED_SIZE // 8 + 1)]
+    assert _focus(four) > _focus(eight[:FEED_SIZE]) - 10
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="navec represents national news as coherent as a programming channel")
+def test_programming_channel_is_more_focused_than_general_news(real_channels):
+    programming = next(n for n in real_channels if "Go разработчика" in n)
+    news = next(n for n in real_channels if n == "РИА Новости")
+    assert _focus(real_channels[programming]) > _focus(real_channels[news])
+
+
+@pytest.mark.slow
+def test_er_matches_own_arithmetic_on_real_posts(tmp_path):
+    if not REAL.exists():
+        pytest.skip("shared real posts are not beside the repo")
+    csv.field_size_limit(1 << 30)
+    with REAL.open(encoding="utf-8", newline="") as file:
+        rows = [r for r in csv.DictReader(file) if r["views"] and r["likes"] and r["comments"]][:25]
+    sample = tmp_path / "sample.csv"
+    with sample.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    results = list(analyze_posts(read_feed(str(sample)).posts, classify=False))
+    own = [(float(r["likes"]) + float(r["comments"])) / float(r["views"]) for r in rows]
+    assert [er_view(r) for r in results] == pytest.approx(own)
+    report = build_report(results)
+    ordered = sorted(own)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    assert report.engagement.medians["ERview"]["median"] == pytest.approx(median)
+    assert report.engagement.medians["ERview"]["n"] == len(rows)

@@ -1,0 +1,69 @@
+"""The account audit: topic focus, funnel, trust, engagement and findings.
+
+``build_report(results)`` reads only ``PostResult`` records (no Docs), so it runs
+after the per-post pass and its memory is that of the results.
+"""
+
+from dataclasses import asdict, dataclass
+
+from ..records import PostResult
+from .engagement import EngagementReport, analyse_engagement, parse_datetime
+from .findings import Finding, all_findings
+from .focus import FocusReport, analyse_focus
+from .funnel import FunnelReport, TrustReport, analyse_funnel, analyse_trust
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class AccountReport:
+    account: str
+    posts_read: int
+    posts_analysed: int
+    period: dict
+    focus: FocusReport
+    funnel: FunnelReport
+    trust: TrustReport
+    engagement: EngagementReport
+    findings: list[Finding]
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["focus"].pop("topic_of", None)
+        return {"schema_version": SCHEMA_VERSION, **data}
+
+
+def build_report(
+    results: list[PostResult], *, account: str = "", followers: int | None = None
+) -> AccountReport:
+    from ..nlp import natasha_models
+
+    focus = analyse_focus(results, natasha_models().embedding)
+    funnel = analyse_funnel(results)
+    trust = analyse_trust(results)
+    engagement = analyse_engagement(results, followers=followers)
+    return AccountReport(
+        account=account,
+        posts_read=len(results),
+        posts_analysed=sum(1 for r in results if r.ok),
+        period=_period(results),
+        focus=focus,
+        funnel=funnel,
+        trust=trust,
+        engagement=engagement,
+        findings=all_findings(focus, funnel, trust, engagement),
+    )
+
+
+def _period(results: list[PostResult]) -> dict:
+    dates = sorted(d for d in (parse_datetime(r.date) for r in results if r.ok) if d is not None)
+    if not dates:
+        return {"from": None, "to": None, "posts_with_dates": 0}
+    return {
+        "from": dates[0].date().isoformat(),
+        "to": dates[-1].date().isoformat(),
+        "posts_with_dates": len(dates),
+    }
+
+
+__all__ = ["AccountReport", "build_report"]

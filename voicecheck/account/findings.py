@@ -1,0 +1,196 @@
+"""The seven mistakes of SMM (the brief's source article), as findings about an account.
+
+Each finding has a severity (high, medium, low, ok, or n/a where posts cannot
+show it), the evidence behind it (figures and example posts) and a
+recommendation in Russian.
+"""
+
+from dataclasses import dataclass, field
+
+from .engagement import EngagementReport
+from .focus import FocusReport
+from .funnel import FunnelReport, TrustReport
+
+STAGE_RU = {"awareness": "знакомство", "interest": "интерес", "trust": "доверие", "action": "действие"}
+LOW_FOCUS, MID_FOCUS = 40, 60
+LOW_FIRST_PERSON = 0.3
+LOW_CASES = 0.05
+HIGH_IMPERSONAL = 0.5
+EXAMPLES = 3
+
+
+@dataclass
+class Finding:
+    mistake: int
+    title: str
+    severity: str
+    evidence: list[str]
+    recommendation: str
+    examples: list[str] = field(default_factory=list)
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.0f}%"
+
+
+def funnel_logic(funnel: FunnelReport) -> Finding:
+    shares = ", ".join(f"{STAGE_RU[s]} {_pct(v)}" for s, v in funnel.stage_share.items())
+    evidence = [f"доли стадий воронки: {shares} (n={funnel.posts})"]
+    if funnel.missing_stages:
+        evidence.append(
+            "нет ни одного поста стадии: " + ", ".join(STAGE_RU[s] for s in funnel.missing_stages)
+        )
+    if funnel.thin_stages:
+        evidence.append("стадии тоньше 10%: " + ", ".join(STAGE_RU[s] for s in funnel.thin_stages))
+    severity = "high" if funnel.missing_stages else "medium" if funnel.thin_stages else "ok"
+    return Finding(
+        1,
+        "Стратегия только на бумаге: посты не выстроены по воронке",
+        severity,
+        evidence,
+        "Распишите, какой пост какую стадию закрывает, и добавьте недостающие: знакомство приводит "
+        "новых людей, интерес даёт пользу, доверие доказывает экспертизу, действие продаёт.",
+    )
+
+
+def analytics(engagement: EngagementReport) -> Finding:
+    if engagement.metric is None:
+        return Finding(
+            2,
+            "Нет аналитики и цикла гипотез",
+            "medium",
+            ["в выгрузке нет метрик вовлечённости: " + "; ".join(engagement.skipped)],
+            "Выгружайте посты вместе с просмотрами, реакциями, комментариями и репостами, "
+            "чтобы проверять гипотезы о форматах на цифрах.",
+        )
+    median = engagement.medians[engagement.metric]
+    evidence = [
+        f"медианный {engagement.metric} {100 * median['median']:.2f}% "
+        f"(знаменатель: {engagement.denominator}; n={median['n']})",
+        *engagement.works[:5],
+    ]
+    return Finding(
+        2,
+        "Нет аналитики и цикла гипотез",
+        "ok" if engagement.works else "low",
+        evidence,
+        "Проверяйте гипотезы на своих цифрах: повторяйте то, что статистически выше медианы, "
+        "и убирайте то, что стабильно ниже."
+        if engagement.works
+        else "Различия между типами постов пока не выходят за доверительные интервалы: "
+        "наберите больше постов каждого формата и сравните снова.",
+    )
+
+
+def reader_path(funnel: FunnelReport) -> Finding:
+    evidence = []
+    share = len(funnel.offers_without_trust) / funnel.offers if funnel.offers else 0.0
+    if funnel.offers:
+        evidence.append(
+            f"{len(funnel.offers_without_trust)} из {funnel.offers} продающих постов вышли без поста "
+            f"доверия среди 5 предыдущих"
+        )
+    for run in funnel.longest_runs[:1]:
+        evidence.append(f"самая длинная серия одной стадии: {STAGE_RU[run['stage']]} × {run['length']}")
+    long_run = bool(funnel.longest_runs) and funnel.longest_runs[0]["length"] >= 6
+    severity = "high" if share >= 0.5 and funnel.offers >= 2 else "medium" if share > 0 or long_run else "ok"
+    return Finding(
+        3,
+        "Контент не учитывает, где читатель на своём пути",
+        severity,
+        evidence or ["продающих постов нет"],
+        "Ставьте перед продающим постом кейс, отзыв или историю о работе; чередуйте стадии, "
+        "чтобы новые читатели не получали сразу оффер, а лояльные — только развлечения.",
+        examples=funnel.offers_without_trust[:EXAMPLES],
+    )
+
+
+def text_quality(trust: TrustReport) -> Finding:
+    severity = (
+        "high"
+        if trust.impersonal_share >= HIGH_IMPERSONAL
+        else "medium"
+        if trust.impersonal_share >= 0.3
+        else "ok"
+    )
+    return Finding(
+        4,
+        "«SMM за бесплатно»: слабое производство, плохие тексты",
+        severity,
+        [
+            f"безликих постов {_pct(trust.impersonal_share)}, "
+            f"индекс безликости {trust.impersonality_index:.0f}/100 (n={trust.posts})",
+            "по текстам не видно качество фото, видео, дизайна и регулярность публикаций: "
+            "voicecheck судит только о тексте",
+        ],
+        "Перепишите самые безликие посты живым языком: уберите канцелярит, штампы и пассив, "
+        "добавьте автора и конкретику.",
+        examples=[p["id"] for p in trust.most_faceless[:EXAMPLES]],
+    )
+
+
+def team_competence() -> Finding:
+    return Finding(
+        5,
+        "Не хватает компетенций команды",
+        "n/a",
+        ["по постам это не видно: состав и навыки команды текст не показывает, и voicecheck не угадывает"],
+        "Оцените команду отдельно: кто пишет, кто анализирует цифры, кто отвечает за стратегию.",
+    )
+
+
+def trust_building(trust: TrustReport) -> Finding:
+    evidence = [
+        f"от первого лица (я/мы) {_pct(trust.first_person_share)} постов, "
+        f"с кейсами {_pct(trust.case_share)}, безликих {_pct(trust.impersonal_share)} (n={trust.posts})"
+    ]
+    weak = trust.first_person_share < LOW_FIRST_PERSON or trust.case_share < LOW_CASES
+    severity = "high" if weak and trust.impersonal_share >= HIGH_IMPERSONAL else "medium" if weak else "ok"
+    return Finding(
+        6,
+        "Контент не вызывает доверия: нет лица, позиции, эмоций",
+        severity,
+        evidence,
+        "Говорите от первого лица, показывайте реальные кейсы с цифрами, закулисье и честные ошибки, "
+        "отвечайте на возражения.",
+        examples=[p["id"] for p in trust.most_faceless[:EXAMPLES]],
+    )
+
+
+def positioning(focus: FocusReport, funnel: FunnelReport) -> Finding:
+    if focus.focus_index is None:
+        return Finding(7, "Нет позиционирования и смыслового ядра", "n/a", [focus.note], "")
+    core = [t.label for t in focus.topics if t.core][:4]
+    evidence = [
+        f"индекс фокуса {focus.focus_index:.0f}/100; ядро: {'; '.join(core)}",
+        f"постов вне ядра {len(focus.off_core)} из {focus.posts}",
+    ]
+    if funnel.expert_entertainment_switch_rate is not None:
+        evidence.append(
+            f"переключений между экспертным и развлекательным контентом: "
+            f"{_pct(funnel.expert_entertainment_switch_rate)}"
+        )
+    severity = (
+        "high" if focus.focus_index < LOW_FOCUS else "medium" if focus.focus_index < MID_FOCUS else "ok"
+    )
+    return Finding(
+        7,
+        "Нет позиционирования и смыслового ядра",
+        severity,
+        evidence,
+        "Сформулируйте 3–5 тем ядра и держите большинство постов в них; посты вне ядра "
+        "связывайте с главной темой или убирайте.",
+        examples=focus.off_core[:EXAMPLES],
+    )
+
+
+def all_findings(focus, funnel, trust, engagement) -> list[Finding]:
+    return [
+        funnel_logic(funnel),
+        analytics(engagement),
+        reader_path(funnel),
+        text_quality(trust),
+        team_competence(),
+        trust_building(trust),
+        positioning(focus, funnel),
+    ]

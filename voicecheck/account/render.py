@@ -1,0 +1,193 @@
+"""The account report and the comparison of accounts, as text for a terminal."""
+
+from . import AccountReport
+from .findings import STAGE_RU
+
+SEVERITY_RU = {
+    "high": "серьёзно",
+    "medium": "заметно",
+    "low": "слабо",
+    "ok": "в порядке",
+    "n/a": "не видно по постам",
+}
+TYPE_RU = {"expert": "экспертный", "entertainment": "развлекательный", "other": "прочее"}
+FOCUS_GAP = 10  # focus index points
+SHARE_GAP = 0.10  # shares
+ER_GAP = 1.3  # ratio of median ER
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f}%"
+
+
+def render_report(report: AccountReport) -> str:
+    lines = [_header(report), ""]
+    lines += _focus_lines(report)
+    lines += _funnel_lines(report)
+    lines += _trust_lines(report)
+    lines += _engagement_lines(report)
+    lines += _finding_lines(report)
+    return "\n".join(lines) + "\n"
+
+
+def _header(report: AccountReport) -> str:
+    period = report.period
+    when = f", {period['from']} — {period['to']}" if period.get("from") else ""
+    name = f"«{report.account}»: " if report.account else ""
+    return f"== Аудит аккаунта {name}{report.posts_analysed} из {report.posts_read} постов{when}"
+
+
+def _focus_lines(report: AccountReport) -> list[str]:
+    focus = report.focus
+    if focus.focus_index is None:
+        return ["Смысловое ядро: " + focus.note, ""]
+    lines = [
+        f"Смысловое ядро: индекс фокуса {focus.focus_index:.0f}/100, вне ядра {len(focus.off_core)} постов"
+    ]
+    for topic in focus.topics[:8]:
+        mark = "ядро" if topic.core else "    "
+        lines.append(
+            f"  {mark} {_pct(topic.share):>4}  {topic.label}  (примеры: {', '.join(topic.examples)})"
+        )
+    drift = [d for d in focus.drift if d["focus_index"] is not None]
+    if drift:
+        lines.append("  по месяцам: " + ", ".join(f"{d['month']} {d['focus_index']:.0f}" for d in drift))
+    return [*lines, ""]
+
+
+def _funnel_lines(report: AccountReport) -> list[str]:
+    funnel = report.funnel
+    stages = ", ".join(f"{STAGE_RU[s]} {_pct(v)}" for s, v in funnel.stage_share.items())
+    types = ", ".join(f"{TYPE_RU[t]} {_pct(v)}" for t, v in funnel.type_share.items())
+    lines = [f"Воронка: {stages}", f"Контент: {types}"]
+    if funnel.offers:
+        lines.append(
+            f"  продающих без доверия перед ними: {len(funnel.offers_without_trust)} из {funnel.offers}"
+        )
+    return [*lines, ""]
+
+
+def _trust_lines(report: AccountReport) -> list[str]:
+    trust = report.trust
+    return [
+        f"Доверие: я {_pct(trust.voice_share['i'])}, мы {_pct(trust.voice_share['we'])}, "
+        f"кейсы {_pct(trust.case_share)}, призывы {_pct(trust.cta_share)}, "
+        f"безликие {_pct(trust.impersonal_share)} (индекс безликости {trust.impersonality_index:.0f}/100)",
+        "",
+    ]
+
+
+def _engagement_lines(report: AccountReport) -> list[str]:
+    engagement = report.engagement
+    if engagement.metric is None:
+        return ["Вовлечённость: пропущено — " + "; ".join(engagement.skipped), ""]
+    median = engagement.medians[engagement.metric]
+    lines = [
+        f"Вовлечённость: медианный {engagement.metric} {100 * median['median']:.2f}% "
+        f"(знаменатель: {engagement.denominator}; n={median['n']})"
+    ]
+    lines += [f"  что работает: {statement}" for statement in engagement.works[:6]]
+    lines += [f"  пропущено: {reason}" for reason in engagement.skipped]
+    return [*lines, ""]
+
+
+def _finding_lines(report: AccountReport) -> list[str]:
+    lines = ["Выводы (семь ошибок SMM):"]
+    for finding in report.findings:
+        lines.append(f"  {finding.mistake}. [{SEVERITY_RU[finding.severity]}] {finding.title}")
+        lines += [f"     — {item}" for item in finding.evidence]
+        if finding.examples:
+            lines.append(f"     посты: {', '.join(finding.examples)}")
+        if finding.recommendation:
+            lines.append(f"     → {finding.recommendation}")
+    return lines
+
+
+def comparison_rows(reports: list[AccountReport]) -> list[tuple[str, list[str]]]:
+    rows = [
+        ("постов", [str(r.posts_analysed) for r in reports]),
+        ("индекс фокуса", [_number(r.focus.focus_index) for r in reports]),
+    ]
+    for stage, name in STAGE_RU.items():
+        rows.append((f"стадия: {name}", [_pct(r.funnel.stage_share.get(stage)) for r in reports]))
+    for kind, name in TYPE_RU.items():
+        rows.append((f"тип: {name}", [_pct(r.funnel.type_share.get(kind)) for r in reports]))
+    rows += [
+        ("от первого лица", [_pct(r.trust.first_person_share) for r in reports]),
+        ("с кейсами", [_pct(r.trust.case_share) for r in reports]),
+        ("безликие", [_pct(r.trust.impersonal_share) for r in reports]),
+        ("медианный ERview", [_er(r, "ERview") for r in reports]),
+    ]
+    return rows
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
+def _er(report: AccountReport, metric: str) -> str:
+    median = report.engagement.medians.get(metric)
+    return "—" if median is None else f"{100 * median['median']:.2f}%"
+
+
+def differences(reports: list[AccountReport]) -> list[str]:
+    """What differs enough to matter between the first account and each of the others."""
+    ours, notes = reports[0], []
+    for theirs in reports[1:]:
+        notes += _focus_gap(ours, theirs) + _share_gaps(ours, theirs) + _er_gap(ours, theirs)
+    return notes
+
+
+def _focus_gap(ours: AccountReport, theirs: AccountReport) -> list[str]:
+    a, b = ours.focus.focus_index, theirs.focus.focus_index
+    if a is None or b is None or abs(a - b) < FOCUS_GAP:
+        return []
+    better = ours.account if a > b else theirs.account
+    return [f"фокус: {ours.account} {a:.0f} против {theirs.account} {b:.0f} — ядро яснее у «{better}»"]
+
+
+def _share_gaps(ours: AccountReport, theirs: AccountReport) -> list[str]:
+    pairs = [
+        *(
+            (f"доля стадии «{STAGE_RU[s]}»", ours.funnel.stage_share[s], theirs.funnel.stage_share[s])
+            for s in STAGE_RU
+        ),
+        *(
+            (f"доля типа «{TYPE_RU[t]}»", ours.funnel.type_share[t], theirs.funnel.type_share[t])
+            for t in TYPE_RU
+        ),
+        ("посты от первого лица", ours.trust.first_person_share, theirs.trust.first_person_share),
+        ("посты с кейсами", ours.trust.case_share, theirs.trust.case_share),
+        ("безликие посты", ours.trust.impersonal_share, theirs.trust.impersonal_share),
+    ]
+    return [
+        f"{name}: {ours.account} {_pct(a)} против {theirs.account} {_pct(b)}"
+        for name, a, b in pairs
+        if abs(a - b) >= SHARE_GAP
+    ]
+
+
+def _er_gap(ours: AccountReport, theirs: AccountReport) -> list[str]:
+    a = ours.engagement.medians.get("ERview")
+    b = theirs.engagement.medians.get("ERview")
+    if not a or not b or not a["median"] or not b["median"]:
+        return []
+    ratio = a["median"] / b["median"]
+    if 1 / ER_GAP < ratio < ER_GAP:
+        return []
+    return [
+        f"медианный ERview: {ours.account} {100 * a['median']:.2f}% против {theirs.account} "
+        f"{100 * b['median']:.2f}% (в {max(ratio, 1 / ratio):.1f} раза; метрики сняты в разное время)"
+    ]
+
+
+def render_comparison(reports: list[AccountReport]) -> str:
+    names = [r.account for r in reports]
+    width = max(12, *(len(n) for n in names))
+    lines = ["== Сравнение аккаунтов", " " * 22 + "".join(f"{n[:width]:>{width + 2}}" for n in names)]
+    for label, values in comparison_rows(reports):
+        lines.append(f"{label:<22}" + "".join(f"{v:>{width + 2}}" for v in values))
+    notes = differences(reports)
+    lines += ["", "Главные различия:" if notes else "Существенных различий нет."]
+    lines += [f"  — {note}" for note in notes]
+    return "\n".join(lines) + "\n"
