@@ -50,7 +50,8 @@ def test_analyze_demo_csv_to_file(runner, tmp_path):
     assert {r["status"] for r in rows} == {"ok"}
     assert {r["voice"] for r in rows} <= {"i", "we", "none"}
     assert all(r["case"] in ("0", "1") and r["impersonal"] in ("0", "1") for r in rows)
-    assert result.stdout == ""
+    assert "stage_probability" not in result.stdout  # the rows went to the file
+    assert "Аудит аккаунта" in result.stdout  # the account report follows on the terminal
     assert result.stderr.strip() == f"voicecheck: {DEMO_POSTS}: 60 posts read, 60 analysed, 0 skipped"
 
 
