@@ -7,8 +7,12 @@ Usage:
 Each phase runs in a fresh Python process, on the same texts, in one run:
 - natasha: natasha's own Doc API, segmentation + morphology + syntax, per text;
 - analyze: voicecheck's whole path: read the CSV, clean, natasha + spaCy,
-  lemmas, detectors, classifiers, and write the CSV (to /dev/null).
-It prints posts/s, words/s and peak resident memory (ru_maxrss) of each phase.
+  lemmas, detectors, classifiers, and write the CSV (to /dev/null);
+- then, in the same process, the account step (topics, funnel, engagement,
+  findings) over those results.
+It prints posts/s, words/s and peak resident memory (ru_maxrss) of each phase,
+and the account step's time as a share of analyze's. Run it at two sizes to see
+that memory does not grow with the number of posts (Docs are not kept).
 """
 
 import argparse
@@ -54,6 +58,8 @@ def main() -> None:
         )
     ratio = results["natasha"]["seconds"] / results["analyze"]["seconds"]
     print(f"analyze runs at {ratio:.0%} of the bare natasha pipeline's throughput")
+    account = results["analyze"]["account_seconds"]
+    print(f"account step {account:.1f} s: {account / results['analyze']['seconds']:.1%} of analyze's time")
 
 
 def write_sample(source: Path, target: Path, limit: int) -> tuple[int, int]:
@@ -82,9 +88,13 @@ def child(phase: str, sample: Path) -> dict:
 
 
 def run_phase(phase: str, path: str) -> dict:
-    seconds = time_natasha(path) if phase == "natasha" else time_analyze(path)
+    extra = {}
+    if phase == "natasha":
+        seconds = time_natasha(path)
+    else:
+        seconds, extra["account_seconds"] = time_analyze(path)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"seconds": seconds, "peak_mb": peak_kb / 1024}
+    return {"seconds": seconds, "peak_mb": peak_kb / 1024, **extra}
 
 
 def time_natasha(path: str) -> float:
@@ -104,7 +114,8 @@ def time_natasha(path: str) -> float:
     return time.perf_counter() - start
 
 
-def time_analyze(path: str) -> float:
+def time_analyze(path: str) -> tuple[float, float]:
+    from voicecheck.account import build_report
     from voicecheck.analysis import analyze_posts
     from voicecheck.classify import load_classifier
     from voicecheck.feed import read_feed
@@ -115,9 +126,12 @@ def time_analyze(path: str) -> float:
     load_classifier()
     start = time.perf_counter()
     feed = read_feed(path)
+    results = list(analyze_posts(feed.posts))
     with open(os.devnull, "w", encoding="utf-8", newline="") as out:
-        write_csv(analyze_posts(feed.posts), out)
-    return time.perf_counter() - start
+        write_csv(results, out)
+    analyzed = time.perf_counter()
+    build_report(results)
+    return analyzed - start, time.perf_counter() - analyzed
 
 
 if __name__ == "__main__":

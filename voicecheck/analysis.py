@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .detectors import SPAN_KEYS
 from .detectors.common import masks
 from .feed import posts_from_texts
-from .nlp import load_nlp, parse_texts
+from .nlp import load_nlp, parse_texts, tokens_of
 from .records import Evidence, Post, PostResult
 
 CHUNK = 512
@@ -137,7 +137,7 @@ def topic_lemmas(doc: Doc) -> str:
     masked = masks(doc)
     return " ".join(
         lemma
-        for t in doc
+        for t in tokens_of(doc)
         if t.pos_ in TOPIC_POS and t.is_alpha and t.i not in masked
         for lemma in (t.lemma_.lower(),)
         if len(lemma) > 2 and lemma not in stop
@@ -163,4 +163,4 @@ EXTRA_STOP_LEMMAS = frozenset(
 def lemma_text(doc: Doc) -> str:
     """Content lemmas of the Doc, for the classifiers' bag of words."""
     masked = masks(doc)
-    return " ".join(t.lemma_.lower() for t in doc if t.is_alpha and t.i not in masked)
+    return " ".join(t.lemma_.lower() for t in tokens_of(doc) if t.is_alpha and t.i not in masked)

@@ -11,6 +11,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import tokens_of
+
 
 @lru_cache(maxsize=1)
 def morph_analyzer():
@@ -37,8 +39,18 @@ def grammemes(word: str) -> frozenset[str]:
     return frozenset(tags)
 
 
+FORMS_KEY = "voicecheck_forms"
+
+
 def token_forms(token: Token) -> frozenset[str]:
-    return normal_forms(token.text) | {token.lemma_.lower()}
+    """The token's normal forms and lemma, computed once per Doc."""
+    forms = token.doc.user_data.get(FORMS_KEY)
+    if forms is None:
+        forms = token.doc.user_data[FORMS_KEY] = [None] * len(token.doc)
+    found = forms[token.i]
+    if found is None:
+        found = forms[token.i] = normal_forms(token.text) | {token.lemma_.lower()}
+    return found
 
 
 def read_sections(name: str) -> dict[str, list[str]]:
@@ -75,7 +87,7 @@ class PhraseMatcher:
 
     def __call__(self, doc: Doc, label: str) -> list[Span]:
         masked = doc.user_data.get("voicecheck_masks", {})
-        tokens = [t for t in doc if not t.is_space and t.i not in masked]
+        tokens = [t for t in tokens_of(doc) if not t.is_space and t.i not in masked]
         forms = [token_forms(t) for t in tokens]
         spans: list[Span] = []
         i = 0

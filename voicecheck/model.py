@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .nlp import text_of, tokens_of
 from .records import Prediction
 
 TASKS = {
@@ -71,27 +72,27 @@ def shape_features(doc) -> dict[str, float]:
     """Surface and narrative signals of a post: length, punctuation, emoji, links, lines,
     numbers, who speaks, and how much it tells about third parties (news)."""
     kinds = list(doc.user_data.get("voicecheck_masks", {}).values())
-    text = doc.text
-    words = max(1, sum(1 for t in doc if t.is_alpha))
+    text = text_of(doc)
+    words = max(1, sum(1 for t in tokens_of(doc) if t.is_alpha))
     voice = (doc._.features or {}).get("voice", {}).get("voice", "none")
     tone = (doc._.features or {}).get("tone", {})
     return {
         "voice_i": float(voice == "i"),
         "voice_we": float(voice == "we"),
         "impersonal": float(tone.get("impersonal", 0)),
-        "third_party_subjects": 100 * sum(1 for t in doc if _third_party_subject(t)) / words,
-        "names": 100 * sum(1 for t in doc if t.pos_ == "PROPN") / words,
+        "third_party_subjects": 100 * sum(1 for t in tokens_of(doc) if _third_party_subject(t)) / words,
+        "names": 100 * sum(1 for t in tokens_of(doc) if t.pos_ == "PROPN") / words,
         "past_verbs": 100
-        * sum(1 for t in doc if t.pos_ == "VERB" and "Past" in t.morph.get("Tense"))
+        * sum(1 for t in tokens_of(doc) if t.pos_ == "VERB" and "Past" in t.morph.get("Tense"))
         / words,
-        "log_words": math.log1p(sum(1 for t in doc if t.is_alpha)),
+        "log_words": math.log1p(sum(1 for t in tokens_of(doc) if t.is_alpha)),
         "questions": text.count("?"),
         "exclamations": text.count("!"),
         "emoji": kinds.count("emoji"),
         "hashtags": kinds.count("hashtag"),
         "links": kinds.count("url"),
         "lines": text.count("\n"),
-        "digits": sum(1 for t in doc if t.like_num),
+        "digits": sum(1 for t in tokens_of(doc) if t.like_num),
     }
 
 
@@ -101,8 +102,24 @@ def _third_party_subject(token) -> bool:
 
 def mean_vector(doc, embedding) -> np.ndarray:
     """The mean navec vector of the post's words (zeros when none is known)."""
-    vectors = [embedding[w] for w in (t.lower_ for t in doc if t.is_alpha) if w in embedding]
+    vectors = [
+        v for v in (word_vector(embedding, t.lower_) for t in tokens_of(doc) if t.is_alpha) if v is not None
+    ]
     return np.mean(vectors, axis=0) if vectors else np.zeros(NAVEC_DIM, dtype=np.float32)
+
+
+_VECTORS: dict[str, np.ndarray | None] = {}
+VECTOR_CACHE = 300_000
+
+
+def word_vector(embedding, word: str) -> np.ndarray | None:
+    """navec's vector of a word, or None; cached, since navec rebuilds a quantised
+    vector on every lookup and feeds repeat their words."""
+    if word not in _VECTORS:
+        if len(_VECTORS) >= VECTOR_CACHE:
+            _VECTORS.clear()
+        _VECTORS[word] = embedding.get(word)
+    return _VECTORS[word]
 
 
 def model_row(lemmas: str, features: dict, vector: np.ndarray) -> list:
@@ -161,10 +178,16 @@ class TaskModel:
     pipeline: object
     feature_names: list[str]
 
+    def __post_init__(self) -> None:
+        self.readable = [readable_feature(name) for name in self.feature_names]
+
     def predict(self, rows: list[list]) -> list[Prediction]:
-        table = np.array(rows, dtype=object)
-        probabilities = self.pipeline.predict_proba(table)
-        transformed = self.pipeline.named_steps["features"].transform(table)
+        from scipy.sparse import csr_matrix
+
+        transformed = csr_matrix(
+            self.pipeline.named_steps["features"].transform(np.array(rows, dtype=object))
+        )
+        probabilities = self.pipeline.named_steps["classifier"].predict_proba(transformed)
         classes = list(self.pipeline.classes_)
         return [self._prediction(probabilities[i], transformed[i], classes) for i in range(len(rows))]
 
@@ -180,12 +203,12 @@ class TaskModel:
     def _cues(self, row, class_index: int) -> list[str]:
         """The features that pushed this class up the most, with their weights."""
         coefficients = self.pipeline.named_steps["classifier"].coef_
-        dense = row.toarray().ravel() if hasattr(row, "toarray") else np.asarray(row).ravel()
-        contributions = coefficients[class_index if coefficients.shape[0] > 1 else 0] * dense
+        weights = coefficients[class_index if coefficients.shape[0] > 1 else 0]
+        contributions = row.data * weights[row.indices]
         totals: dict[str, float] = {}
-        for index in np.flatnonzero(contributions):
-            label = readable_feature(self.feature_names[index])
-            totals[label] = totals.get(label, 0.0) + float(contributions[index])
+        for index, value in zip(row.indices, contributions, strict=True):
+            label = self.readable[index]
+            totals[label] = totals.get(label, 0.0) + float(value)
         top = sorted(totals.items(), key=lambda item: item[1], reverse=True)[:CUES]
         return [f"{label} {weight:+.2f}" for label, weight in top if weight > 0]
 

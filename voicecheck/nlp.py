@@ -26,6 +26,28 @@ DOC_BATCH = 256
 MAX_SENTENCE_TOKENS = 200
 
 MASKS_KEY = "voicecheck_masks"
+TEXT_KEY = "voicecheck_text"
+
+
+TOKENS_KEY = "voicecheck_tokens"
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The Doc's tokens as a list, made once: every ``for t in doc`` builds new Token
+    objects, and the detectors walk a Doc many times."""
+    tokens = doc.user_data.get(TOKENS_KEY)
+    if tokens is None:
+        tokens = doc.user_data[TOKENS_KEY] = list(doc)
+    return tokens
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, kept at build time: spaCy rebuilds ``doc.text`` from its tokens
+    on every access, which the detectors' regular expressions would pay for each time."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def mask_of(token: Token) -> str:
@@ -101,6 +123,7 @@ def build_doc(vocab, seg: _Segmented, morph_markups: list, syntax_markups: list)
     words, spaces, owner = _words_and_spaces(text, seg.pieces)
     pos, morphs, heads, deps = _annotations(seg, owner, morph_markups, syntax_markups)
     doc = Doc(vocab, words=words, spaces=spaces, pos=pos, morphs=morphs, heads=heads, deps=deps)
+    doc.user_data[TEXT_KEY] = text
     doc.user_data[MASKS_KEY] = {
         i: seg.pieces[p].mask for i, p in enumerate(owner) if p >= 0 and seg.pieces[p].mask
     }

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..model import word_vector
 from ..paths import MODELS_DIR
 from ..records import PostResult
 
@@ -104,11 +105,11 @@ def post_vectors(
 
 
 def _weighted_mean(lemmas: list[str], idf: dict[str, float], embedding) -> np.ndarray:
-    known = [lemma for lemma in lemmas if lemma in embedding]
+    known = [(lemma, v) for lemma in lemmas if (v := word_vector(embedding, lemma)) is not None]
     if not known:
         return np.zeros(300, dtype=np.float32)
-    weights = np.array([idf[lemma] ** 2 for lemma in known], dtype=np.float32)
-    matrix = np.stack([embedding[lemma] for lemma in known])
+    weights = np.array([idf[lemma] ** 2 for lemma, _ in known], dtype=np.float32)
+    matrix = np.stack([v for _, v in known])
     mean = weights @ matrix / weights.sum()
     norm = np.linalg.norm(mean)
     return mean / norm if norm else mean

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import grammemes, read_sections, token_forms
+from ..nlp import tokens_of
 from .common import SPAN_KEYS, features, is_word, morph, regex_spans, set_spans
 
 NUMBER = re.compile(
@@ -76,7 +77,7 @@ class CaseDetector:
         first_person = {
             s.start for s in doc.spans.get(SPAN_KEYS["voice"], []) if s.label_ in FIRST_PERSON_LABELS
         }
-        for token in doc:
+        for token in tokens_of(doc):
             if is_word(token):
                 label = self._token_label(token, first_person)
                 if label:

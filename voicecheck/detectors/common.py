@@ -5,7 +5,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import grammemes
-from ..nlp import MASKS_KEY
+from ..nlp import MASKS_KEY, text_of, tokens_of
 
 PERSON_GRAMMEMES = {"1per": "1", "2per": "2", "3per": "3"}
 IMPERATIVE_ENDINGS = ("те", "тесь", "й", "йся", "и", "ись", "ь", "ься")
@@ -40,7 +40,8 @@ def is_word(token: Token) -> bool:
 def _word_flags(doc: Doc) -> list[bool]:
     masks = doc.user_data.get(MASKS_KEY, {})
     return [
-        not (t.is_space or t.is_punct or t.i in masks) and any(ch.isalnum() for ch in t.text) for t in doc
+        not (t.is_space or t.is_punct or t.i in masks) and any(ch.isalnum() for ch in t.text)
+        for t in tokens_of(doc)
     ]
 
 
@@ -50,7 +51,7 @@ def masks(doc: Doc) -> dict[int, str]:
 
 
 def word_count(doc: Doc) -> int:
-    return sum(1 for t in doc if is_word(t))
+    return sum(1 for t in tokens_of(doc) if is_word(t))
 
 
 def per_100_words(count: float, words: int) -> float:
@@ -64,7 +65,7 @@ def quoted_tokens(doc: Doc) -> set[int]:
     """
     inside: set[int] = set()
     for pattern in (QUOTE_PAIRS, DIALOGUE_LINE):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 inside.update(range(span.start, span.end))
@@ -98,6 +99,12 @@ def is_infinitive(token: Token) -> bool:
     return token.lower_.endswith(INFINITIVE_ENDINGS) and "INFN" in grammemes(token.text)
 
 
+def release_caches(doc: Doc) -> None:
+    """Drop the per-Doc caches of Token objects and form sets, which spaCy cannot serialise."""
+    for key in ("voicecheck_tokens", "voicecheck_forms"):
+        doc.user_data.pop(key, None)
+
+
 def features(doc: Doc) -> dict:
     if doc._.features is None:
         doc._.features = {}
@@ -123,7 +130,7 @@ def morph(token: Token, name: str) -> str:
 def regex_spans(doc: Doc, pattern: re.Pattern, label: str) -> list[Span]:
     """Spans over each match of ``pattern`` in the Doc's text, widened to whole tokens."""
     spans = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text_of(doc)):
         span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="expand")
         if span is not None and len(span):
             spans.append(span)

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import grammemes, read_lemmas, token_forms
+from ..nlp import text_of, tokens_of
 from .common import (
     features,
     is_infinitive,
@@ -68,7 +69,7 @@ class CallToActionDetector:
         return doc
 
     def evidence(self, doc: Doc) -> list[Span]:
-        spans = [s for s in (self._verb_span(t) for t in doc if is_word(t)) if s is not None]
+        spans = [s for s in (self._verb_span(t) for t in tokens_of(doc) if is_word(t)) if s is not None]
         for pattern, label in (
             (PRICE, "PRICE"),
             (PROMO, "PROMO"),
@@ -116,7 +117,7 @@ def _is_imperative(token: Token) -> bool:
 
 def _alone_on_line(token: Token) -> bool:
     """No other word shares the token's line (links, emoji and marks may)."""
-    text = token.doc.text
+    text = text_of(token.doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
     line_end = text.find("\n", token.idx)
     line = token.doc.char_span(line_start, len(text) if line_end < 0 else line_end, alignment_mode="expand")

@@ -15,7 +15,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import phrase_matcher, read_lemmas, token_forms
-from .common import features, is_infinitive, is_word, masks, morph, per_100_words, set_spans, word_count
+from ..nlp import tokens_of
+from .common import (
+    features,
+    is_infinitive,
+    is_word,
+    masks,
+    morph,
+    per_100_words,
+    release_caches,
+    set_spans,
+    word_count,
+)
 
 VERBAL_NOUN_ENDINGS = ("ние", "тие", "ция", "ание", "ение", "ьба", "ство")
 WEIGHTS = {
@@ -49,12 +60,13 @@ class ToneDetector:
         spans = self.evidence(doc)
         set_spans(doc, "tone", spans)
         features(doc)["tone"] = self.summarize(doc, spans)
+        release_caches(doc)  # the last detector: keep user_data serialisable
         return doc
 
     def evidence(self, doc: Doc) -> list[Span]:
         spans = self.stamps(doc, "STAMP") + self.bureaucratic(doc, "BUREAUCRATIC")
         spans += _nominal_chains(doc)
-        for token in doc:
+        for token in tokens_of(doc):
             if not is_word(token):
                 continue
             label = self._token_label(token)
@@ -98,9 +110,9 @@ class ToneDetector:
         }
 
     def _emotion_count(self, doc: Doc) -> float:
-        exclamations = sum(1 for t in doc if "!" in t.text and t.is_punct)
+        exclamations = sum(1 for t in tokens_of(doc) if "!" in t.text and t.is_punct)
         emoji = sum(1 for kind in masks(doc).values() if kind == "emoji")
-        words = sum(1 for t in doc if is_word(t) and token_forms(t) & self.emotion)
+        words = sum(1 for t in tokens_of(doc) if is_word(t) and token_forms(t) & self.emotion)
         return words + EXCLAMATION_WEIGHT * exclamations + EMOJI_WEIGHT * emoji
 
 
@@ -137,7 +149,7 @@ def is_verbal_noun(token: Token) -> bool:
 
 
 def _verbal_nouns(doc: Doc) -> int:
-    return sum(1 for t in doc if is_verbal_noun(t))
+    return sum(1 for t in tokens_of(doc) if is_verbal_noun(t))
 
 
 def _nominal_chains(doc: Doc) -> list[Span]:

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import grammemes, phrase_matcher
+from ..nlp import tokens_of
 from .common import (
     features,
     is_word,
@@ -53,11 +54,11 @@ class VoiceDetector:
         spans = [Span(doc, s.start, s.end, label="GENERIC_WE") for s in self.generic(doc, "")]
         generic = {i for s in spans for i in range(s.start, s.end)}
         quoted_people = [
-            Span(doc, t.i, t.i + 1, label="QUOTED") for t in doc if t.i in excluded and _person(t)
+            Span(doc, t.i, t.i + 1, label="QUOTED") for t in tokens_of(doc) if t.i in excluded and _person(t)
         ]
         spans.extend(quoted_people)
         antecedents = _antecedents(doc)
-        for token in doc:
+        for token in tokens_of(doc):
             if token.i in excluded or token.i in generic or not is_word(token):
                 continue
             if any(child.i in generic for child in token.children):
@@ -141,7 +142,7 @@ def _antecedents(doc: Doc) -> list[tuple[int, str]]:
     """Positions and numbers of subjects a dropped-subject verb could refer back to:
     people and names (animate), organisations (proper nouns) and он/она/они."""
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if not token.dep_.startswith("nsubj") or token.lemma_.lower() in NOT_A_SUBJECT:
             continue
         animate = morph(token, "Animacy") == "Anim" or token.pos_ == "PROPN"
