@@ -83,7 +83,9 @@ def write_sample(source: Path, target: Path, limit: int) -> tuple[int, int]:
 
 def child(phase: str, sample: Path) -> dict:
     command = [sys.executable, __file__, "--phase", phase, "--input", str(sample)]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"bench: the {phase} phase failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -108,11 +108,17 @@ def _output_format(fmt: str | None, output: str | None) -> str:
     help="Write the account report as JSON to this file (schema: voicecheck/data/report.schema.json).",
 )
 @click.option("--followers", type=click.IntRange(min=1), help="Follower count, for ERpost.")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the account report and the posts as one self-contained HTML page (works offline).",
+)
 @click.option("--account", "account_name", help="The account's name in the report. Default: from the file.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line or progress on stderr.")
 def analyze(
     feed, fmt, output, text_column, columns, sheet, encoding, max_chars, show, report_path, followers,
-    account_name, quiet,
+    account_name, quiet, html_path,
 ) -> None:  # fmt: skip
     """Analyse every post of a feed export: stage, type, voice, cases, calls to action, tone.
 
@@ -126,6 +132,8 @@ def analyze(
         voicecheck analyze corpora/demo/posts.csv
 
         voicecheck analyze export.xlsx --sheet Посты --format csv -o result.csv
+
+        voicecheck analyze corpora/demo/posts.csv --html report.html
     """
     from .feed import ReadOptions
 
@@ -135,10 +143,12 @@ def analyze(
     fmt = _output_format(fmt, output)
     if show in ("both", "posts"):
         _write(results, fmt, output)
-    if show in ("both", "account") or report_path:
+    if show in ("both", "account") or report_path or html_path:
         report = _account_report(results, account_name or _account_name(loaded), followers)
         if report_path:
             _write_json(report.to_dict(), report_path)
+        if html_path:
+            _write_html(html_path, report, results)
         if show in ("both", "account"):
             _print_account(report, to_stderr=show == "both" and fmt != "table" and not output)
     if not quiet:
@@ -172,6 +182,18 @@ def _print_account(report, *, to_stderr: bool) -> None:
     from .account.render import render_report
 
     click.echo("\n" + render_report(report), err=to_stderr)
+
+
+def _write_html(path: str, reports, results, *, compare: bool = False) -> None:
+    """The offline HTML report: one account, or several side by side (lists, ``compare``)."""
+    from .html import render_comparison_html, render_html
+
+    page = render_comparison_html(reports, results) if compare else render_html(reports, results)
+    try:
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(page)
+    except OSError as error:
+        raise UserError(f"{path}: cannot write ({error.strerror}).") from error
 
 
 def _write_json(data: dict, path: str) -> None:
@@ -222,7 +244,13 @@ def _write(results, fmt: str, output: str | None) -> None:
 )
 @click.option("--text-column", help="Column that holds the post text, when it is not found by name.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
-def compare(feeds, report_path, text_column, quiet) -> None:
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the accounts side by side as one self-contained HTML page (works offline).",
+)
+def compare(feeds, report_path, text_column, quiet, html_path) -> None:
     """Audit several accounts' feed exports and put them side by side.
 
     The first feed is yours; the differences that matter (focus, stage mix, trust signals,
@@ -231,22 +259,27 @@ def compare(feeds, report_path, text_column, quiet) -> None:
     Example:
 
         voicecheck compare ours.csv competitor.json
+
+        voicecheck compare ours.csv competitor.json --html compare.html
     """
     from .account.render import differences, render_comparison
     from .feed import ReadOptions
 
     if len(feeds) < 2:
         raise UserError("compare needs at least two feeds: yours first, then the others.")
-    reports = []
+    reports, all_results = [], []
     for path in feeds:
         loaded = _load(path, ReadOptions(_parse_columns(text_column, ())))
         results = _run_analysis(loaded.posts, quiet=quiet)
         reports.append(_account_report(results, _account_name(loaded), None))
+        all_results.append(results)
     _dedupe_names(reports)
     click.echo(render_comparison(reports))
     if report_path:
         data = {"accounts": [r.to_dict() for r in reports], "differences": differences(reports)}
         _write_json(data, report_path)
+    if html_path:
+        _write_html(html_path, reports, all_results, compare=True)
 
 
 def _dedupe_names(reports) -> None:
@@ -258,17 +291,21 @@ def _dedupe_names(reports) -> None:
 
 
 @main.command()
-@click.argument("labels", metavar="LABELS.csv")
+@click.argument("labels", metavar="LABELS.csv...", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def evaluate(labels, fmt) -> None:
+@click.option("--only", help="Comma-separated labels to score (default: all present).")
+def evaluate(labels, fmt, only) -> None:
     """Score the pipeline on posts labelled by the labelling guide.
 
-    LABELS.csv has id,text and any of stage,type,voice,case,impersonal. Prints, for each
-    label, accuracy, per-class precision/recall/F1, macro-F1 and the confusion matrix.
+    LABELS.csv has id,text and any of stage,type,voice,case,impersonal (or JSONL with the
+    same fields; several files are scored together). Prints, for each label, accuracy,
+    per-class precision/recall/F1, macro-F1 and the confusion matrix.
 
     Example:
 
         voicecheck evaluate ../shared/eval/dev.csv
+
+        voicecheck evaluate corpora/posts/*.jsonl --only voice,case,impersonal
     """
     from dataclasses import asdict
 
@@ -276,7 +313,7 @@ def evaluate(labels, fmt) -> None:
     from .feed import FeedError
 
     try:
-        scores = evaluate_file(labels)
+        scores = evaluate_file(list(labels), only=_labels_option(only))
     except FeedError as error:
         raise UserError(str(error)) from error
     if fmt == "json":
@@ -284,6 +321,18 @@ def evaluate(labels, fmt) -> None:
         return
     for score in scores:
         click.echo(_format_score(score))
+
+
+def _labels_option(only: str | None) -> tuple[str, ...]:
+    from .evaluate import LABELS
+
+    if not only:
+        return LABELS
+    chosen = tuple(label.strip() for label in only.split(",") if label.strip())
+    unknown = [label for label in chosen if label not in LABELS]
+    if unknown:
+        raise UserError(f"--only: unknown label(s) {', '.join(unknown)}; use {', '.join(LABELS)}.")
+    return chosen
 
 
 def _format_score(score) -> str:
@@ -331,6 +380,133 @@ def train(corpus, out) -> None:
         run_training(Path(corpus), Path(out) if out else MODELS_DIR, log=lambda m: click.echo(m, err=True))
     except FileNotFoundError as error:
         raise UserError(str(error)) from error
+
+
+# --- the draft checker -------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("drafts", nargs=-1, required=True, metavar="DRAFT...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    help="text: path:line:col: CODE message; json; github: workflow annotations. Default: text.",
+)
+@click.option("--select", help="Comma-separated rule code prefixes to run (default: all), e.g. VC3,VC401.")
+@click.option("--ignore", help="Comma-separated rule code prefixes not to run, e.g. VC302.")
+@click.option(
+    "--min-severity",
+    type=click.Choice(["suggestion", "warning", "error"]),
+    help="Report only findings of this severity or higher.",
+)
+@click.option(
+    "--account",
+    "account_feed",
+    metavar="FEED",
+    help="The account's feed export: adds the off-topic rule (the topic profile is cached).",
+)
+@click.option(
+    "--stage",
+    type=click.Choice(["awareness", "interest", "trust", "action"]),
+    help="The funnel stage of drafts that declare none; default: predicted.",
+)
+@click.option("--config", "config_path", metavar="FILE", help="Settings file instead of the nearest one.")
+@click.option("--stdin-filename", default="-", help="The name to show for a draft read from standard input.")
+@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings.")
+def check(
+    drafts, fmt, select, ignore, min_severity, account_feed, stage, config_path, stdin_filename, exit_zero
+) -> None:  # fmt: skip
+    """Check drafts (.txt, .md, folders of them, or - for standard input) before posting.
+
+    Prints findings as path:line:col: CODE message with a hint, then each draft's stage,
+    type, voice, impersonality score and a verdict. Settings come from voicecheck.toml or
+    [tool.voicecheck] in pyproject.toml (the nearest above the current folder).
+    <!-- voicecheck: disable=CODE --> in a draft silences CODE for the next paragraph.
+    Exit codes: 0 clean, 1 findings, 2 error.
+
+    Example:
+
+        voicecheck check draft.md
+
+        cat draft.txt | voicecheck check - --format json --account posts.csv
+    """
+    from .config import ConfigError, check_selectors, load_settings, split_list
+    from .lint import LintError, check_drafts, exit_code, render
+
+    try:
+        settings = load_settings(explicit=config_path).override(
+            select=check_selectors(split_list(select), "--select"),
+            ignore=check_selectors(split_list(ignore), "--ignore"),
+            min_severity=min_severity,
+            format=fmt,
+        )
+        reports = check_drafts(
+            list(drafts), settings, account=account_feed, stage=stage, stdin_name=stdin_filename
+        )
+    except (ConfigError, LintError) as error:
+        raise UserError(str(error)) from error
+    click.echo(render(reports, settings.format), nl=False)
+    sys.exit(0 if exit_zero else exit_code(reports))
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(fmt) -> None:
+    """List the draft checker's rules: code, name, severity and what each finds.
+
+    Example:
+
+        voicecheck rules
+    """
+    from .rules import FAMILIES, RULES, SEVERITY_RU
+
+    if fmt == "json":
+        fields = ("code", "name", "family", "severity", "message", "params")
+        rows = [{k: getattr(r, k) for k in fields} for r in RULES]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for family, title in FAMILIES.items():
+        click.echo(f"{family}: {title}")
+        for rule in (r for r in RULES if r.family == family):
+            click.echo(f"  {rule.code}  {rule.name:<30} {SEVERITY_RU[rule.severity]:<15} {rule.message}")
+
+
+@main.command("rule")
+@click.argument("code")
+def rule_command(code) -> None:
+    """Explain one rule: what it finds, why it hurts, a bad and a good example, parameters.
+
+    Example:
+
+        voicecheck rule VC301
+    """
+    from .rules import SEVERITY_RU, find_rule
+
+    rule = find_rule(code)
+    if rule is None:
+        raise UserError(f"no rule {code!r}; `voicecheck rules` lists them.")
+    lines = [
+        f"{rule.code} {rule.name} ({SEVERITY_RU[rule.severity]})",
+        "",
+        f"Что находит. {rule.what}",
+        "",
+        f"Чем вредит. {rule.why}",
+        "",
+        "Плохо:",
+        *(f"    {line}" for line in rule.bad.splitlines()),
+        "",
+        "Хорошо:",
+        *(f"    {line}" for line in rule.good.splitlines()),
+        "",
+        f"Подсказка: {rule.hint}",
+    ]
+    if rule.params:
+        lines += ["", f"Параметры ([tool.voicecheck.rules.{rule.code}] или [rules.{rule.code}]):"]
+        for name, value in rule.params.items():
+            shown = json.dumps(value, ensure_ascii=False)
+            lines.append(f"    {name} = {shown}  # {rule.param_docs.get(name, '')}")
+    click.echo("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ the confusion matrix.
 
 import csv
 import io
+import json
 from dataclasses import dataclass, field
 
 from .feed import FeedError, ReadOptions, _decode, _read_bytes
@@ -34,13 +35,35 @@ class LabelScore:
 
 
 def read_labelled(path: str) -> tuple[list[Post], list[dict[str, str]]]:
+    """Posts and their label rows from a guide-format CSV, or JSONL with the same fields."""
     text, _ = _decode(path, _read_bytes(path), ReadOptions())
+    if path.lower().endswith((".jsonl", ".ndjson")):
+        return _labelled_posts(path, _jsonl_rows(path, text))
     try:
         rows = list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as error:
         raise FeedError(f"{path}: broken CSV quoting ({error}); re-export the file as CSV.") from error
     if not rows or "text" not in rows[0]:
         raise FeedError(f"{path}: a labelled file needs a header with id,text and label columns.")
+    return _labelled_posts(path, rows)
+
+
+def _jsonl_rows(path: str, text: str) -> list[dict[str, str]]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise FeedError(f"{path}: line {number}: invalid JSON ({error.msg}).") from error
+        rows.append({key: "" if value is None else str(value) for key, value in record.items()})
+    if not rows or "text" not in rows[0]:
+        raise FeedError(f"{path}: a labelled file needs text and label fields.")
+    return rows
+
+
+def _labelled_posts(path: str, rows: list[dict[str, str]]) -> tuple[list[Post], list[dict[str, str]]]:
     present = [label for label in LABELS if label in rows[0]]
     if not present:
         raise FeedError(f"{path}: no label columns; expected some of {', '.join(LABELS)}.")
@@ -84,15 +107,23 @@ def _class_scores(confusion: list[list[int]], i: int) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1, "support": support}
 
 
-def evaluate_file(path: str, *, classify: bool = True) -> list[LabelScore]:
+def evaluate_file(
+    path: str | list[str], *, classify: bool = True, only: tuple[str, ...] = LABELS
+) -> list[LabelScore]:
+    """Scores for each label in ``only`` found in the labelled file(s)."""
     from .analysis import analyze_posts
 
-    posts, rows = read_labelled(path)
-    for post in posts:
+    posts, rows = [], []
+    for one in [path] if isinstance(path, str) else path:
+        more_posts, more_rows = read_labelled(one)
+        posts += more_posts
+        rows += more_rows
+    for index, post in enumerate(posts):
+        post.index = index
         post.status = "ok" if post.text.strip() else "empty"
     results = list(analyze_posts(posts, classify=classify))
     scores = []
-    for label in LABELS:
+    for label in only:
         if label not in rows[0] or (label in ("stage", "type") and not classify):
             continue
         pairs = [

@@ -88,3 +88,26 @@ class PostResult:
         record = asdict(self)
         record.pop("topic_lemmas")
         return record
+
+
+SEVERITIES = ("suggestion", "warning", "error")  # in rising order
+
+
+@dataclass(slots=True)
+class Finding:
+    """One finding of the draft checker: a rule, where it fired (1-based line and
+    column in the original text; the end is exclusive), and what to tell the editor."""
+
+    code: str
+    name: str
+    severity: str
+    path: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    message: str
+    hint: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -68,11 +68,13 @@ def ctr(result: PostResult) -> float | None:
 
 
 def parse_datetime(value: str) -> datetime | None:
+    """A post's date and time as written in the export (any UTC offset dropped, so dates
+    with and without one compare, and weekday and hour are the channel's own)."""
     if not value:
         return None
     text = value.strip().replace("Z", "+00:00")
     try:
-        return datetime.fromisoformat(text)
+        return datetime.fromisoformat(text).replace(tzinfo=None)
     except ValueError:
         pass
     for pattern in DATE_FORMATS:
@@ -215,9 +217,12 @@ def _works(stat: GroupStat) -> bool:
 
 
 def _statement(stat: GroupStat, metric: str) -> str:
-    direction = "выше" if stat.ratio_ci[0] > 1 else "ниже"
     low, high = stat.ratio_ci
+    if stat.ratio_ci[0] > 1:
+        change = f"в {stat.ratio:.2f} раза выше"
+    else:
+        change = f"на {100 * (1 - stat.ratio):.0f}% ниже"
     return (
-        f"{GROUP_NAMES[stat.dimension]} «{stat.group}»: медианный {metric} в {stat.ratio:.2f} раза "
-        f"{direction}, чем у остальных постов (95% ДИ {low:.2f}–{high:.2f}; n={stat.n})"
+        f"{GROUP_NAMES[stat.dimension]} «{stat.group}»: медианный {metric} {change}, чем у остальных "
+        f"постов (отношение {stat.ratio:.2f}, 95% ДИ {low:.2f}–{high:.2f}; n={stat.n})"
     )

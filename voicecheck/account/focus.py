@@ -7,12 +7,12 @@ minus a background vector (the mean post of the authored corpus), so what all
 Russian posts share does not count as focus. Topics are spherical k-means clusters of those vectors; every
 post gets a topic, so no outlier bin swallows the feed.
 
-Focus index = 100 × clip((C − LOW) / (HIGH − LOW), 0, 1), where C is the mean
-cosine similarity of the account's posts to the account's centre, and LOW and
-HIGH are calibrated on the authored corpus (a mixture of all its accounts, and
-a tightly focused single account). Posts off the core are those outside the
-core topics (the largest topics that together hold ``CORE_SHARE`` of posts) or
-far from their own topic's centre.
+Focus index = 100 × (1 − exp(−k · max(0, C − LOW))), k = ln 5 / (HIGH − LOW), where
+C is the mean cosine similarity of the account's posts to the account's centre,
+and LOW and HIGH are calibrated on the authored corpus (a mixture of all its
+accounts, and the 90th percentile of single accounts): LOW scores 0, HIGH 80.
+Posts off the core are those outside the core topics (the largest topics that
+together hold ``CORE_SHARE`` of posts) or far from their own topic's centre.
 """
 
 import json
@@ -28,6 +28,7 @@ from ..paths import MODELS_DIR
 from ..records import PostResult
 
 CORE_SHARE = 0.75
+HIGH_SCORE = 80  # the focus index of a feed as coherent as the calibration's HIGH
 FAR_FROM_TOPIC = 0.15  # cosine to the own topic's centre under this: off-core
 MAX_TOPICS = 12
 EXAMPLES = 3
@@ -148,9 +149,13 @@ def coherence(vectors: np.ndarray) -> float:
 
 
 def focus_index(value: float) -> float:
+    """100 × (1 − exp(−k · max(0, C − LOW))), with k set so that C = HIGH scores 80:
+    0 for a feed as scattered as all corpus accounts mixed, rising without a ceiling
+    to clip at, so two focused feeds still compare."""
     calibration = background()
     low, high = calibration["low"], calibration["high"]
-    return round(100 * min(1.0, max(0.0, (value - low) / (high - low))), 1)
+    rate = math.log(1 / (1 - HIGH_SCORE / 100)) / (high - low)
+    return round(100 * (1 - math.exp(-rate * max(0.0, value - low))), 1)
 
 
 def topic_count(n: int) -> int:

@@ -1,0 +1,70 @@
+"""Wall time of `voicecheck check` on one short draft, start-up included.
+
+Usage:
+    python bench/lint_speed.py            # 7 runs
+    python bench/lint_speed.py --runs 15
+
+Each run is a fresh process (the installed `voicecheck` script, or `python -m
+voicecheck.cli`), timed from start to exit; prints every run's wall and CPU time
+and the medians. The budget is 2 s of wall time. On a busy machine wall time
+follows the load (printed too); CPU time shows what the check itself costs.
+The first run, not counted, also fills the model cache (see ``lint.fast_classifier``).
+"""
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BUDGET = 2.0
+DRAFT = (
+    "Как я выбираю краску для детской\n\n"
+    "Перед покупкой рекомендуется проверить состав краски. Я сама крашу стены уже шесть лет "
+    "и всегда смотрю, чтобы краска была моющейся и без запаха.\n\n"
+    "Запишитесь на консультацию по ссылке в профиле!\n"
+)
+
+
+def command() -> list[str]:
+    script = Path(sys.executable).with_name("voicecheck")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "voicecheck.cli"]
+
+
+def time_run(path: Path) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one fresh `voicecheck check`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run([*command(), "check", str(path)], capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode not in (0, 1):
+        sys.exit(f"voicecheck check failed ({result.returncode}): {result.stderr.strip()}")
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "draft.md"
+        path.write_text(DRAFT, encoding="utf-8")
+        time_run(path)  # warm the disk cache and the model cache; not counted
+        runs = [time_run(path) for _ in range(args.runs)]
+    for i, (seconds, cpu) in enumerate(runs, 1):
+        print(f"run {i}: {seconds:.2f} s wall, {cpu:.2f} s CPU")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+    print(f"median CPU time: {statistics.median(cpu for _, cpu in runs):.2f} s")
+    median = statistics.median(seconds for seconds, _ in runs)
+    verdict = "ok" if median < BUDGET else "OVER"
+    print(f"median wall time of {len(runs)}: {median:.2f} s (budget {BUDGET:.1f} s: {verdict})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,481 @@
+"""The draft checker: ``voicecheck check``, ``rules`` and ``rule`` through click's CliRunner,
+plus line:col, settings files, suppressions, the account cache and a light start-up."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import DEMO_POSTS, REPO, assert_clean_exit
+
+from voicecheck import lint
+from voicecheck.cli import main
+from voicecheck.config import ConfigError, Settings, find_config, load_settings
+from voicecheck.lint import Source, check_sources, position
+from voicecheck.rules import RULES
+
+# A draft with two findings of known place: an impersonal modal (line 3) and a stamp (line 5).
+DRAFT = (
+    "Как я выбираю краску для детской\n"
+    "\n"
+    "Перед покупкой рекомендуется проверить состав краски.\n"
+    "\n"
+    "Я сама крашу стены уже шесть лет и гарантирую высокое качество работы.\n"
+)
+CLEAN = "Я вчера впервые испекла хлеб на закваске! Корочка хрустит, мякиш пористый, я счастлива.\n"
+LINE = re.compile(r"^(?P<path>[^\n]+?):(?P<line>\d+):(?P<col>\d+): (?P<code>VC\d{3}) (?P<message>.+)$")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def draft(tmp_path) -> Path:
+    path = tmp_path / "draft.md"
+    path.write_text(DRAFT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def no_settings_file(tmp_path, monkeypatch):
+    """Tests run in a folder with no voicecheck.toml above it, and a private cache."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("VOICECHECK_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def run(runner, *args, **kwargs):
+    return runner.invoke(main, [str(a) for a in args], **kwargs)
+
+
+def finding_lines(output: str) -> list[dict]:
+    return [m.groupdict() for line in output.splitlines() if (m := LINE.match(line))]
+
+
+# --- text format, line:col, exit codes --------------------------------------------------------
+
+
+def test_check_text_format_and_positions(runner, draft):
+    result = run(runner, "check", draft, "--select", "VC301,VC305")
+    assert_clean_exit(result, 1)
+    found = {f["code"]: f for f in finding_lines(result.stdout)}
+    assert set(found) == {"VC301", "VC305"}
+    modal = found["VC301"]
+    assert (modal["path"], modal["line"], modal["col"]) == (
+        str(draft),
+        "3",
+        str(DRAFT.split("\n")[2].index("рекомендуется") + 1),
+    )
+    assert "«рекомендуется проверить»" in modal["message"]
+    stamp = found["VC305"]
+    assert stamp["line"] == "5" and int(stamp["col"]) == DRAFT.split("\n")[4].index("высокое") + 1
+    assert "tone.impersonal-modal (предупреждение):" in result.stdout  # the hint line
+    lines = result.stdout.splitlines()
+    assert (
+        lines[-2].startswith(f"{draft}: этап «") and "безличность" in lines[-2] and "голос «я»" in lines[-2]
+    )
+    assert lines[-1] == f"{draft}: Стоит поправить: 2 предупреждения."
+
+
+def test_clean_draft_exits_zero(runner, tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    result = run(runner, "check", path, "--select", "VC3")
+    assert_clean_exit(result, 0)
+    assert finding_lines(result.stdout) == []
+    assert result.stdout.splitlines()[-1] == f"{path}: Можно публиковать: замечаний нет."
+
+
+def test_exit_zero(runner, draft):
+    result = run(runner, "check", draft, "--exit-zero")
+    assert_clean_exit(result, 0)
+    assert finding_lines(result.stdout)
+
+
+def test_position_is_one_based_in_the_original_text():
+    text = "первая\nвторая строка\n\nчетвёртая"
+    assert position(text, 0) == (1, 1)
+    assert position(text, text.index("строка")) == (2, 8)
+    assert position(text, text.index("четвёртая")) == (4, 1)
+
+
+def test_positions_survive_markdown_and_emoji(tmp_path):
+    text = "**Важно** 🔥 [сайт](https://example.com)\n\nРекомендуется заполнить анкету 😊 заранее."
+    report = check_sources([Source("d.md", text)], Settings(select=("VC301",)))[0]
+    (finding,) = report.findings
+    assert (finding.line, finding.col) == (3, 1)
+    assert (finding.end_line, finding.end_col) == (3, len("Рекомендуется заполнить") + 1)
+
+
+# --- json and github ----------------------------------------------------------------------------
+
+
+def test_json_format(runner, draft):
+    result = run(runner, "check", draft, "--format", "json", "--select", "VC301,VC305")
+    assert_clean_exit(result, 1)
+    data = json.loads(result.stdout)
+    (report,) = data["drafts"]
+    assert report["path"] == str(draft)
+    assert report["stage"]["label"] in ("awareness", "interest", "trust", "action")
+    assert report["type"]["label"] in ("expert", "entertainment", "other")
+    assert report["voice"] == "i" and 0 <= report["impersonality"] <= 100 and report["verdict"]
+    codes = [f["code"] for f in report["findings"]]
+    assert codes == ["VC301", "VC305"]
+    first = report["findings"][0]
+    assert set(first) == {
+        "code", "name", "severity", "path", "line", "col", "end_line", "end_col", "message", "hint",
+    }  # fmt: skip
+    assert first["line"] == 3 and first["name"] == "tone.impersonal-modal" and first["severity"] == "warning"
+    assert data["summary"] == {
+        "drafts": 1,
+        "findings": 2,
+        "by_severity": {"suggestion": 0, "warning": 2, "error": 0},
+    }
+
+
+def test_github_format(runner, draft):
+    result = run(runner, "check", draft, "--format", "github", "--select", "VC301")
+    assert_clean_exit(result, 1)
+    annotation = result.stdout.splitlines()[0]
+    assert annotation.startswith(f"::warning file={draft},line=3,col=")
+    assert ",title=VC301::" in annotation
+    assert "%0A" in annotation  # the hint follows on its own line
+
+
+def test_github_levels_and_escaping():
+    text = "Новая коллекция свечей уже на складе, 100% воск, цена 900 рублей."
+    report = check_sources([Source("a,b.md", text)], Settings(select=("VC401",)), stage="action")[0]
+    output = lint.render([report], "github")
+    assert output.startswith("::error file=a%2Cb.md,line=1,col=1,")
+
+
+# --- select, ignore, min-severity ------------------------------------------------------------
+
+
+def test_select_and_ignore_by_prefix(runner, draft):
+    result = run(runner, "check", draft, "--select", "VC3", "--ignore", "VC305")
+    assert {f["code"] for f in finding_lines(result.stdout)} == {"VC301"}
+    result = run(runner, "check", draft, "--select", "tone", "--ignore", "VC30")
+    assert_clean_exit(result, 0)
+
+
+def test_more_specific_select_wins_over_ignore():
+    settings = Settings(select=("VC305",), ignore=("VC3",))
+    assert [r.code for r in settings.active_rules()] == ["VC305"]
+
+
+def test_min_severity(runner, tmp_path):
+    path = tmp_path / "passive.txt"
+    path.write_text("Вчера был сдан новый объект. Были покрашены стены, уложен паркет.", encoding="utf-8")
+    result = run(runner, "check", path, "--select", "VC302")
+    assert {f["code"] for f in finding_lines(result.stdout)} == {"VC302"}
+    result = run(runner, "check", path, "--select", "VC302", "--min-severity", "warning")
+    assert_clean_exit(result, 0)
+
+
+def test_unknown_selector_is_an_error(runner, draft):
+    result = run(runner, "check", draft, "--select", "VC9")
+    assert_clean_exit(result, 2)
+    assert "VC9" in result.stderr and result.stderr.startswith("voicecheck: error:")
+
+
+# --- settings files ----------------------------------------------------------------------------
+
+
+def test_voicecheck_toml_is_found_walking_up(runner, draft, tmp_path, monkeypatch):
+    (tmp_path / "voicecheck.toml").write_text('select = ["VC3"]\nignore = ["VC301"]\n', encoding="utf-8")
+    inner = tmp_path / "posts" / "june"
+    inner.mkdir(parents=True)
+    monkeypatch.chdir(inner)
+    result = run(runner, "check", draft)
+    assert {f["code"] for f in finding_lines(result.stdout)} == {"VC305"}
+    assert find_config(inner)[0] == tmp_path / "voicecheck.toml"
+
+
+def test_pyproject_tool_table_and_rule_params(runner, draft, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.voicecheck]\nselect = ["VC3"]\nmin-severity = "warning"\n'
+        'format = "json"\n\n[tool.voicecheck.rules.VC305]\nmax_count = 3\n',
+        encoding="utf-8",
+    )
+    result = run(runner, "check", draft)
+    data = json.loads(result.stdout)
+    assert [f["code"] for f in data["drafts"][0]["findings"]] == ["VC301"]
+    settings = load_settings(tmp_path)
+    assert settings.params == {"VC305": {"max_count": 3}} and settings.source == tmp_path / "pyproject.toml"
+    override = run(runner, "check", draft, "--format", "text")  # the command line wins
+    assert finding_lines(override.stdout)
+
+
+def test_pyproject_without_the_table_is_skipped(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert load_settings(tmp_path) == Settings()
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("selekt = ['VC3']\n", "unknown key"),
+        ("min-severity = 'fatal'\n", "min-severity"),
+        ("[rules.VC999]\nmax_count = 1\n", "VC999"),
+        ("[rules.VC305]\nmax_cnt = 1\n", "max_cnt"),
+        ("[rules.VC305]\nmax_count = 'many'\n", "max_count"),
+        ("select = [\n", "cannot read"),
+    ],
+)
+def test_broken_settings_exit_2(runner, draft, tmp_path, content, words):
+    (tmp_path / "voicecheck.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_settings(tmp_path)
+    result = run(runner, "check", draft)
+    assert_clean_exit(result, 2)
+    assert words in result.stderr
+
+
+def test_explicit_config_option(runner, draft, tmp_path):
+    other = tmp_path / "elsewhere.toml"
+    other.write_text('select = ["VC305"]\n', encoding="utf-8")
+    result = run(runner, "check", draft, "--config", other)
+    assert {f["code"] for f in finding_lines(result.stdout)} == {"VC305"}
+
+
+# --- suppressions -------------------------------------------------------------------------------
+
+
+def test_suppression_covers_the_next_paragraph(runner, tmp_path):
+    path = tmp_path / "suppressed.md"
+    text = (
+        "<!-- voicecheck: disable=VC305 -->\n"
+        + DRAFT.split("\n", 4)[4]
+        + "\nМы гарантируем высокое качество.\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    result = run(runner, "check", path, "--select", "VC305,VC001")
+    found = finding_lines(result.stdout)
+    # the stamp right after the comment is silenced; the one in the next paragraph is not
+    assert [(f["code"], f["line"]) for f in found] == [("VC305", "4")]
+
+
+def test_unused_suppression_is_reported(runner, tmp_path):
+    path = tmp_path / "unused.md"
+    path.write_text(
+        "Я люблю свою работу.\n\n<!-- voicecheck: disable=VC301,VC777 -->\nЯ крашу стены сама.\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "check", path, "--select", "VC3,VC001")
+    assert_clean_exit(result, 1)
+    (found,) = finding_lines(result.stdout)
+    assert (found["code"], found["line"], found["col"]) == ("VC001", "3", "1")
+    assert "VC301" in found["message"] and "VC777 (нет такого правила)" in found["message"]
+
+
+def test_suppression_of_an_unselected_rule_is_not_reported():
+    text = "<!-- voicecheck: disable=VC305 -->\nЯ крашу стены сама."
+    report = check_sources([Source("d.md", text)], Settings(select=("VC001", "VC301")))[0]
+    assert report.findings == []
+
+
+def test_declared_stage_in_the_draft():
+    text = (
+        "<!-- voicecheck: stage=awareness -->\nПривет! Я шью сумки. Купите сумку со скидкой 20% до пятницы!"
+    )
+    report = check_sources([Source("d.md", text)], Settings(select=("VC403",)))[0]
+    assert report.stage.label == "awareness" and report.stage_declared
+    assert [f.code for f in report.findings] == ["VC403"]
+
+
+def test_unknown_directive_is_an_error(runner, tmp_path):
+    path = tmp_path / "bad.md"
+    path.write_text("<!-- voicecheck: stage=launch -->\nЯ шью сумки.", encoding="utf-8")
+    result = run(runner, "check", path)
+    assert_clean_exit(result, 2)
+    assert f"{path}:1:" in result.stderr
+
+
+# --- inputs -------------------------------------------------------------------------------------
+
+
+def test_stdin(runner):
+    result = run(runner, "check", "-", "--select", "VC301", input=DRAFT.encode("utf-8"))
+    assert_clean_exit(result, 1)
+    (found,) = finding_lines(result.stdout)
+    assert (found["path"], found["line"]) == ("-", "3")
+    named = run(runner, "check", "-", "--select", "VC301", "--stdin-filename", "post.md", input=DRAFT)
+    assert finding_lines(named.stdout)[0]["path"] == "post.md"
+
+
+def test_several_drafts_and_a_folder(runner, tmp_path):
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / "a.md").write_text(DRAFT, encoding="utf-8")
+    (folder / "b.txt").write_text(CLEAN, encoding="utf-8")
+    (folder / "notes.csv").write_text("text\nне черновик\n", encoding="utf-8")
+    result = run(runner, "check", folder, "--select", "VC3", "--format", "json")
+    data = json.loads(result.stdout)
+    assert [Path(d["path"]).name for d in data["drafts"]] == ["a.md", "b.txt"]
+    assert data["drafts"][1]["findings"] == []
+
+
+def test_windows_1251_and_empty_drafts(runner, tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(DRAFT.encode("cp1251"))
+    empty = tmp_path / "empty.md"
+    empty.write_text("\n\n", encoding="utf-8")
+    result = run(runner, "check", legacy, empty, "--select", "VC301")
+    assert_clean_exit(result, 1)
+    assert finding_lines(result.stdout)[0]["line"] == "3"
+    assert f"{empty}: Пустой черновик: проверять нечего." in result.stdout
+
+
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("missing.md", None, "no such file"),
+        ("feed.csv", "a", "not a draft"),
+        ("bin.txt", b"\x00\x01", "binary"),
+    ],
+)
+def test_bad_inputs_exit_2(runner, tmp_path, name, content, words):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = run(runner, "check", path)
+    assert_clean_exit(result, 2)
+    assert words in result.stderr
+
+
+# --- the account's topics -------------------------------------------------------------------------
+
+
+OFF_TOPIC = (
+    "Курс биткоина за неделю вырос на 8%. Я разбираю, стоит ли сейчас покупать криптовалюту "
+    "и как не потерять деньги на бирже при резком падении."
+)
+ON_TOPIC = (
+    "Сегодня расскажу, как мы подбираем цвет стен и мебель для маленькой гостиной, чтобы "
+    "комната казалась светлее и просторнее. Диван ставим у окна, а на стены — тёплый бежевый."
+)
+
+
+def test_account_off_topic_and_cache(runner, tmp_path, monkeypatch):
+    off = tmp_path / "off.md"
+    off.write_text(OFF_TOPIC, encoding="utf-8")
+    on = tmp_path / "on.md"
+    on.write_text(ON_TOPIC, encoding="utf-8")
+    result = run(runner, "check", off, on, "--account", DEMO_POSTS, "--select", "VC404", "--format", "json")
+    assert_clean_exit(result, 1)
+    drafts = json.loads(result.stdout)["drafts"]
+    assert [f["code"] for f in drafts[0]["findings"]] == ["VC404"]
+    assert drafts[1]["findings"] == []
+    assert drafts[1]["account"]["similarity"] > 2 * drafts[0]["account"]["similarity"]
+    cached = list((tmp_path / "cache").glob("account-*.json"))
+    assert len(cached) == 1
+    profile = json.loads(cached[0].read_text(encoding="utf-8"))
+    assert profile["posts"] == 60 and any(t["core"] for t in profile["topics"])
+    assert 0 < profile["typical_similarity"] < 1
+
+    def no_rebuild(*args, **kwargs):
+        raise AssertionError("the account profile was rebuilt instead of read from the cache")
+
+    monkeypatch.setattr(lint, "build_profile", no_rebuild)
+    again = run(runner, "check", off, "--account", DEMO_POSTS, "--select", "VC404")
+    assert_clean_exit(again, 1)
+    assert [f["code"] for f in finding_lines(again.stdout)] == ["VC404"]
+
+
+def test_account_feed_missing(runner, draft):
+    result = run(runner, "check", draft, "--account", "nowhere.csv")
+    assert_clean_exit(result, 2)
+
+
+# --- the fast stage and type models -------------------------------------------------------------
+
+
+def test_fast_classifier_answers_as_the_shipped_models(nlp, tmp_path):
+    from conftest import parse_all
+
+    from voicecheck.analysis import classifier_input
+    from voicecheck.classify import load_classifier
+
+    docs = parse_all(nlp, {"a": DRAFT, "b": CLEAN, "c": OFF_TOPIC, "d": "Запишитесь на примерку до пятницы!"})
+    inputs = [classifier_input(doc) for doc in docs.values()]
+    lint.fast_classifier.cache_clear()
+    try:
+        fast = lint.fast_classifier()
+        assert list((tmp_path / "cache").glob("models-*/stage.npz"))
+        lint.fast_classifier.cache_clear()
+        reloaded = lint.fast_classifier()  # from the cache folder, without scikit-learn
+    finally:
+        lint.fast_classifier.cache_clear()
+    for slow, quick, again in zip(
+        load_classifier().predict(inputs), fast.predict(inputs), reloaded.predict(inputs), strict=True
+    ):
+        for a, b, c in zip(slow, quick, again, strict=True):
+            assert (
+                (a.label, a.cues, a.low_confidence)
+                == (b.label, b.cues, b.low_confidence)
+                == (c.label, c.cues, c.low_confidence)
+            )
+            assert abs(a.probability - b.probability) < 1e-9 and abs(a.probability - c.probability) < 1e-9
+
+
+# --- rules and rule -----------------------------------------------------------------------------
+
+
+def test_rules_lists_every_rule(runner):
+    result = run(runner, "rules")
+    assert_clean_exit(result, 0)
+    for rule in RULES:
+        assert rule.code in result.stdout and rule.name in result.stdout
+    data = json.loads(run(runner, "rules", "--format", "json").stdout)
+    assert [r["code"] for r in data] == [r.code for r in RULES]
+
+
+@pytest.mark.parametrize("key", ["VC301", "vc301", "tone.impersonal-modal"])
+def test_rule_explains_one(runner, key):
+    result = run(runner, "rule", key)
+    assert_clean_exit(result, 0)
+    for part in (
+        "VC301 tone.impersonal-modal",
+        "Что находит.",
+        "Чем вредит.",
+        "Плохо:",
+        "Хорошо:",
+        "max_count = 0",
+    ):
+        assert part in result.stdout
+
+
+def test_rule_unknown_code(runner):
+    result = run(runner, "rule", "VC999")
+    assert_clean_exit(result, 2)
+
+
+# --- start-up and packaging ---------------------------------------------------------------------
+
+
+HEAVY = ("spacy", "natasha", "slovnet", "sklearn", "navec", "pymorphy3", "numpy")
+
+
+def test_help_rules_and_rule_import_no_nlp():
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from voicecheck.cli import main\n"
+        "for args in (['--help'], ['check', '--help'], ['rules'], ['rule', 'VC301']):\n"
+        "    assert CliRunner().invoke(main, args).exit_code == 0, args\n"
+        f"heavy = [m for m in {HEAVY!r} if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def test_pre_commit_hook_is_declared():
+    text = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "id: voicecheck" in text and "entry: voicecheck check" in text

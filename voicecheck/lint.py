@@ -1,0 +1,741 @@
+"""The draft checker, top to bottom: drafts -> Docs -> rules -> findings -> text / json / github.
+
+1. Read drafts (.txt, .md, folders of them, or ``-`` for standard input).
+2. Read the ``<!-- voicecheck: ... -->`` comments (suppressions, a declared stage) and
+   blank every HTML comment with spaces, so offsets stay those of the original text.
+3. Parse with the voicecheck pipeline; predict stage and type; with an account feed,
+   place the draft among the account's topics (the profile is cached by the feed's sha256).
+4. Run the selected rules; drop what a suppression covers, report suppressions that
+   covered nothing (VC001), drop what is under ``min_severity``.
+5. ``Finding`` records with 1-based line:col in the original text, rendered as text,
+   JSON or GitHub workflow annotations.
+
+Heavy imports (spaCy, natasha, scikit-learn) happen inside the functions that need them.
+"""
+
+import contextlib
+import hashlib
+import itertools
+import json
+import os
+import re
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .config import Settings
+from .records import SEVERITIES, Finding, Prediction
+from .rules import BY_CODE, RULES, SEVERITY_RU, UNUSED_SUPPRESSION, AccountFit, Draft, Hit, Rule
+from .rules.base import STAGE_RU, TYPE_RU
+
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+DIRECTIVE = re.compile(r"<!--\s*voicecheck\s*:\s*([\w-]+)\s*=\s*(.*?)\s*-->", re.DOTALL)
+PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
+QUOTE_CHARS = 60
+MIN_FEED_POSTS = 10
+PROFILE_VERSION = 2
+TYPICAL_PERCENTILE = 10
+VOICE_RU = {"i": "«я»", "we": "«мы»", "none": "нет"}
+
+
+class LintError(Exception):
+    """A problem with the input as a whole (no such file, not a draft, a broken
+    directive, an unusable account feed): one line for the user, exit code 2."""
+
+
+@dataclass(slots=True)
+class Source:
+    path: str  # as shown in findings; "-" (or --stdin-filename) for standard input
+    text: str
+
+
+@dataclass(slots=True)
+class Suppression:
+    codes: tuple[str, ...]
+    start: int  # the comment
+    end: int
+    scope: tuple[int, int]  # the paragraph it covers
+    used: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Prepared:
+    source: Source
+    text: str  # comments blanked
+    suppressions: list[Suppression]
+    stage: str  # declared in the draft, or ""
+
+
+@dataclass(slots=True)
+class DraftReport:
+    path: str
+    findings: list[Finding]
+    words: int = 0
+    voice: str = ""
+    impersonality: int | None = None
+    stage: Prediction | None = None
+    type: Prediction | None = None
+    stage_declared: bool = False
+    account: AccountFit | None = None
+    verdict: str = ""
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["findings"] = [f.to_dict() for f in self.findings]
+        return data
+
+
+# --- 1. read drafts -------------------------------------------------------------------------
+
+
+def read_sources(paths: list[str], *, stdin_name: str = "-") -> list[Source]:
+    sources = []
+    for path in paths:
+        if path == "-":
+            sources.append(Source(stdin_name, decode(_stdin_bytes(), stdin_name)))
+        else:
+            sources.extend(Source(str(p), decode(_read(p), str(p))) for p in _draft_files(Path(path)))
+    return sources
+
+
+def _stdin_bytes() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+
+
+def _draft_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix.lower() in DRAFT_SUFFIXES and p.is_file())
+    if not path.exists():
+        raise LintError(f"{path}: no such file. Check the path, or pass - to read standard input.")
+    if path.suffix.lower() not in DRAFT_SUFFIXES:
+        raise LintError(f"{path}: not a draft; name a .txt or .md file, a folder of them, or -.")
+    return [path]
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise LintError(f"{path}: cannot be read ({error.strerror}).") from error
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (a BOM is dropped), else Windows-1251; a binary file is an error."""
+    if b"\x00" in data:
+        raise LintError(f"{name}: looks binary, not a text draft.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1251", errors="replace")
+
+
+# --- 2. comments: suppressions and directives ------------------------------------------------
+
+
+def prepare(source: Source) -> Prepared:
+    text = COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source.text)
+    suppressions, stage = [], ""
+    for match in DIRECTIVE.finditer(source.text):
+        key, value = match.group(1).lower(), match.group(2)
+        if key == "disable":
+            codes = tuple(c.strip() for c in value.split(",") if c.strip())
+            suppressions.append(
+                Suppression(codes, match.start(), match.end(), _next_paragraph(text, match.end()))
+            )
+        elif key == "stage" and value.strip().lower() in STAGE_RU:
+            stage = value.strip().lower()
+        else:
+            line, _ = position(source.text, match.start())
+            raise LintError(
+                f"{source.path}:{line}: unknown directive {match.group()!r}; use "
+                f"disable=CODE[,CODE] or stage={'|'.join(STAGE_RU)}."
+            )
+    return Prepared(source, text, suppressions, stage)
+
+
+def _next_paragraph(text: str, after: int) -> tuple[int, int]:
+    """The paragraph after a comment: from the next non-blank character to a blank line."""
+    start = after + (len(text[after:]) - len(text[after:].lstrip()))
+    end = PARAGRAPH_END.search(text, start)
+    return start, end.start() if end else len(text)
+
+
+# --- 3. parse, predict, place among the account's topics ---------------------------------------
+
+
+def check_drafts(
+    paths: list[str],
+    settings: Settings,
+    *,
+    account: str | None = None,
+    stage: str | None = None,
+    stdin_name: str = "-",
+) -> list[DraftReport]:
+    """Check drafts at ``paths``; ``stage`` is for drafts that declare none."""
+    single_threaded_blas()
+    return check_sources(read_sources(paths, stdin_name=stdin_name), settings, account=account, stage=stage)
+
+
+def single_threaded_blas() -> None:
+    """One OpenBLAS thread, unless the user chose otherwise: a few drafts make small
+    matrices, and starting and syncing BLAS threads costs more than it saves (about
+    0.3 s of a 2 s check). Works only before numpy is imported, as on the CLI path."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+def check_sources(
+    sources: list[Source], settings: Settings, *, account: str | None = None, stage: str | None = None
+) -> list[DraftReport]:
+    prepared = [prepare(s) for s in sources]
+    profile = account_profile(account) if account else None
+    live = [p for p in prepared if p.text.strip()]
+    docs = parse_drafts([p.text for p in live])
+    predictions = predict(docs)
+    reports = {
+        id(p): DraftReport(p.source.path, [], verdict="Пустой черновик: проверять нечего.") for p in prepared
+    }
+    for item, doc, (stage_prediction, type_prediction) in zip(live, docs, predictions, strict=True):
+        declared = item.stage or stage or ""
+        if declared:
+            stage_prediction = Prediction(declared, 1.0, False, ["задан автором"])
+        fit = account_fit(doc, profile) if profile else None
+        draft = Draft(item.source.text, doc, _label(stage_prediction), _label(type_prediction), fit)
+        reports[id(item)] = report_draft(
+            item, draft, settings, stage_prediction, type_prediction, bool(declared)
+        )
+    return [reports[id(p)] for p in prepared]
+
+
+def parse_drafts(texts: list[str]) -> list:
+    if not texts:
+        return []
+    from .nlp import load_nlp, parse_texts
+
+    return list(parse_texts(load_nlp(), texts))
+
+
+def predict(docs: list) -> list[tuple[Prediction | None, Prediction | None]]:
+    """Stage and type of each Doc, or None when no models are shipped."""
+    if not docs:
+        return []
+    from .analysis import classifier_input
+
+    classifier = fast_classifier()
+    if classifier is None:
+        return [(None, None)] * len(docs)
+    return classifier.predict([classifier_input(doc) for doc in docs])
+
+
+@lru_cache(maxsize=1)
+def fast_classifier():
+    """The shipped stage and type models as plain arrays (``LinearModels``), exported once
+    into the cache folder, keyed by the models' sha256: loading scikit-learn and skops
+    takes seconds, the arrays a few milliseconds, and the answers are the same."""
+    from .model import TASKS
+    from .paths import MODELS_DIR
+
+    paths = [MODELS_DIR / f"{task}.skops" for task in TASKS]
+    if not all(p.exists() for p in paths):
+        return None
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()
+    folder = cache_dir() / f"models-v{LINEAR_VERSION}-{digest[:20]}"
+    try:
+        return LinearModels.load(folder)
+    except (OSError, ValueError, KeyError):
+        pass
+    from .classify import load_classifier
+
+    models = LinearModels.export(load_classifier())
+    with contextlib.suppress(OSError):  # the cache is a convenience
+        models.save(folder)
+    return models
+
+
+LINEAR_VERSION = 1
+TOKEN = re.compile(r"(?u)\b\w\w+\b")  # TfidfVectorizer's default token_pattern
+
+
+@dataclass
+class LinearTask:
+    """One task's pipeline, ``ColumnTransformer(TF-IDF, scaler, scaler) -> LogisticRegression``,
+    as arrays: the same probabilities and cues with numpy alone."""
+
+    meta: dict  # classes, terms, signal and vector columns, readable feature names
+    arrays: dict  # idf, signal_mean/scale, vector_mean/scale, coef, intercept
+
+    def __post_init__(self) -> None:
+        self.index = {term: i for i, term in enumerate(self.meta["terms"])}
+
+    @classmethod
+    def export(cls, task_model) -> "LinearTask":
+        features = task_model.pipeline.named_steps["features"]
+        classifier = task_model.pipeline.named_steps["classifier"]
+        words, signals, meaning = (features.named_transformers_[n] for n in ("words", "signals", "meaning"))
+        columns = {name: list(map(int, cols)) for name, _, cols in features.transformers_ if name != "words"}
+        terms = sorted(words.vocabulary_, key=words.vocabulary_.get)
+        meta = {
+            "classes": [str(c) for c in classifier.classes_],
+            "terms": terms,
+            "signal_columns": columns["signals"],
+            "vector_columns": columns["meaning"],
+            "readable": task_model.readable,
+        }
+        arrays = {
+            "idf": words.idf_,
+            "signal_mean": signals.mean_,
+            "signal_scale": signals.scale_,
+            "vector_mean": meaning.mean_,
+            "vector_scale": meaning.scale_,
+            "coef": classifier.coef_,
+            "intercept": classifier.intercept_,
+        }
+        return cls(meta, arrays)
+
+    def transform(self, row: list):
+        """The model's input columns for one ``model_row``: word indices and values, dense rest."""
+        import numpy as np
+
+        tokens = TOKEN.findall(str(row[0]).lower())
+        counts = Counter(t for t in (*tokens, *map(" ".join, itertools.pairwise(tokens))) if t in self.index)
+        indices = np.array(sorted(self.index[t] for t in counts), dtype=np.int64)
+        terms = self.meta["terms"]
+        values = np.array([1.0 + np.log(counts[terms[i]]) for i in indices]) * self.arrays["idf"][indices]
+        norm = np.linalg.norm(values)
+        values = values / norm if norm else values
+        signals = np.array([float(row[c]) for c in self.meta["signal_columns"]])
+        vector = np.array([float(row[c]) for c in self.meta["vector_columns"]])
+        signals = (signals - self.arrays["signal_mean"]) / self.arrays["signal_scale"]
+        vector = (vector - self.arrays["vector_mean"]) / self.arrays["vector_scale"]
+        return indices, values, np.concatenate([signals, vector])
+
+    def predict(self, row: list) -> Prediction:
+        import numpy as np
+
+        from .model import CUES, LOW_CONFIDENCE
+
+        indices, values, dense = self.transform(row)
+        coef = self.arrays["coef"]
+        offset = len(self.meta["terms"])
+        scores = coef[:, indices] @ values + coef[:, offset:] @ dense + self.arrays["intercept"]
+        probabilities = np.exp(scores - scores.max())
+        probabilities /= probabilities.sum()
+        best = int(np.argmax(probabilities))
+        columns = [*indices.tolist(), *(offset + np.flatnonzero(dense)).tolist()]
+        contributions = [
+            *(values * coef[best, indices]),
+            *(dense[dense != 0] * coef[best, offset:][dense != 0]),
+        ]
+        totals: dict[str, float] = {}
+        for column, value in zip(columns, contributions, strict=True):
+            label = self.meta["readable"][column]
+            totals[label] = totals.get(label, 0.0) + float(value)
+        top = sorted(totals.items(), key=lambda item: item[1], reverse=True)[:CUES]
+        return Prediction(
+            label=self.meta["classes"][best],
+            probability=float(probabilities[best]),
+            low_confidence=bool(probabilities[best] < LOW_CONFIDENCE),
+            cues=[f"{label} {weight:+.2f}" for label, weight in top if weight > 0],
+        )
+
+
+@dataclass
+class LinearModels:
+    tasks: dict[str, LinearTask]
+
+    @classmethod
+    def export(cls, classifier) -> "LinearModels":
+        return cls({task: LinearTask.export(model) for task, model in classifier.models.items()})
+
+    def save(self, folder: Path) -> None:
+        import numpy as np
+
+        partial = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+        partial.mkdir(parents=True, exist_ok=True)
+        for task, model in self.tasks.items():
+            (partial / f"{task}.json").write_text(
+                json.dumps(model.meta, ensure_ascii=False), encoding="utf-8"
+            )
+            np.savez(partial / f"{task}.npz", **model.arrays)
+        os.replace(partial, folder)
+
+    @classmethod
+    def load(cls, folder: Path) -> "LinearModels":
+        import numpy as np
+
+        from .model import TASKS
+
+        tasks = {}
+        for task in TASKS:
+            meta = json.loads((folder / f"{task}.json").read_text(encoding="utf-8"))
+            with np.load(folder / f"{task}.npz", allow_pickle=False) as data:
+                arrays = {key: data[key] for key in data.files}
+            tasks[task] = LinearTask(meta, arrays)
+        return cls(tasks)
+
+    def predict(self, inputs: list[dict]) -> list[tuple[Prediction, Prediction]]:
+        from .model import model_row
+
+        rows = [model_row(i["lemmas"], i["features"], i["vector"]) for i in inputs]
+        return [(self.tasks["stage"].predict(row), self.tasks["type"].predict(row)) for row in rows]
+
+
+def _label(prediction: Prediction | None) -> str:
+    return prediction.label if prediction is not None else ""
+
+
+def cache_dir() -> Path:
+    """``$VOICECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/voicecheck``, else ``~/.cache/voicecheck``."""
+    if os.environ.get("VOICECHECK_CACHE_DIR"):
+        return Path(os.environ["VOICECHECK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "voicecheck"
+
+
+def account_profile(path: str) -> dict:
+    """The account's topics (labels, core flags, unit centre vectors), cached as JSON
+    under the feed file's sha256, so a second check against the same feed is fast."""
+    if not Path(path).is_file():
+        raise LintError(f"{path}: no such account feed.")
+    digest = hashlib.sha256(_read(Path(path))).hexdigest()
+    cached = cache_dir() / f"account-v{PROFILE_VERSION}-{digest}.json"
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    profile = build_profile(path, digest)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(profile, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, cached)
+    except OSError:
+        pass  # the cache is a convenience: a read-only home still checks drafts
+    return profile
+
+
+def build_profile(path: str, digest: str) -> dict:
+    """Topics of the account's feed (as ``account.focus`` finds them), the unit centre of
+    each, which are core, and how close the feed's own posts sit to their nearest core
+    topic (the 10th percentile: the scale a draft is measured against)."""
+    import numpy as np
+
+    from .account.focus import CORE_SHARE, _class_tfidf, cluster, post_vectors, topic_count
+    from .analysis import analyze_posts
+    from .feed import FeedError, read_feed
+    from .nlp import natasha_models
+
+    try:
+        feed = read_feed(path)
+    except FeedError as error:
+        raise LintError(str(error)) from error
+    results = [r for r in analyze_posts(feed.posts, classify=False) if r.ok and r.topic_lemmas]
+    if len(results) < MIN_FEED_POSTS:
+        raise LintError(
+            f"{path}: {len(results)} posts with text; the account's topics need {MIN_FEED_POSTS}."
+        )
+    lemma_lists = [r.topic_lemmas.split() for r in results]
+    vectors = post_vectors(lemma_lists, natasha_models().embedding)
+    labels, centres = cluster(vectors, topic_count(len(results)))
+    names = _class_tfidf(lemma_lists, labels)
+    topics, covered = [], 0
+    for label, size in Counter(int(x) for x in labels).most_common():
+        core = covered < CORE_SHARE * len(results)
+        covered += size
+        centre = [round(float(x), 5) for x in centres[label]]
+        topics.append(
+            {
+                "label": ", ".join(names.get(label, [])) or "без слов",
+                "posts": size,
+                "core": core,
+                "centre": centre,
+            }
+        )
+    core_centres = np.asarray([t["centre"] for t in topics if t["core"]], dtype=np.float32)
+    typical = float(np.percentile((vectors @ core_centres.T).max(axis=1), TYPICAL_PERCENTILE))
+    return {
+        "version": PROFILE_VERSION,
+        "sha256": digest,
+        "feed": path,
+        "posts": len(results),
+        "typical_similarity": round(typical, 4),
+        "topics": topics,
+    }
+
+
+def account_fit(doc, profile: dict) -> AccountFit | None:
+    """The draft's nearest core topic and its cosine; None for a draft with no content words."""
+    import numpy as np
+
+    from .account.focus import post_vectors
+    from .analysis import topic_lemmas
+    from .nlp import natasha_models
+
+    vector = post_vectors([topic_lemmas(doc).split()], natasha_models().embedding)[0]
+    if not vector.any():
+        return None
+    core = [t for t in profile["topics"] if t["core"]]
+    similarity = np.asarray([t["centre"] for t in core], dtype=np.float32) @ vector
+    best = int(np.argmax(similarity))
+    return AccountFit(
+        topic=core[best]["label"],
+        similarity=round(float(similarity[best]), 3),
+        typical=profile["typical_similarity"],
+        core_topics=[t["label"] for t in core],
+    )
+
+
+# --- 4. rules, suppressions, severity ---------------------------------------------------------
+
+
+def report_draft(
+    item: Prepared, draft: Draft, settings: Settings, stage, kind, declared: bool
+) -> DraftReport:
+    active = settings.active_rules()
+    rules = [r for r in active if r.check is not None and _ready(r, draft)]
+    findings = []
+    for rule in rules:
+        for hit in rule.check(draft, settings.params_of(rule)):
+            if not _suppressed(rule, hit, item.suppressions):
+                findings.append(to_finding(rule, hit, item.source))
+    if any(r.code == UNUSED_SUPPRESSION.code for r in active):
+        findings.extend(_unused(item, active))
+    threshold = SEVERITIES.index(settings.min_severity)
+    findings = sorted(
+        (f for f in findings if SEVERITIES.index(f.severity) >= threshold),
+        key=lambda f: (f.line, f.col, f.code),
+    )
+    features = draft.features
+    return DraftReport(
+        path=item.source.path,
+        findings=findings,
+        words=features["voice"]["words"],
+        voice=features["voice"]["voice"],
+        impersonality=features["tone"]["score"],
+        stage=stage,
+        type=kind,
+        stage_declared=declared,
+        account=draft.account,
+        verdict=verdict(findings),
+    )
+
+
+def _ready(rule: Rule, draft: Draft) -> bool:
+    return "account" not in rule.needs or draft.account is not None
+
+
+def _suppressed(rule: Rule, hit: Hit, suppressions: list[Suppression]) -> bool:
+    for suppression in suppressions:
+        start, end = suppression.scope
+        if not start <= hit.start < end:
+            continue
+        for code in suppression.codes:
+            if _names_rule(code, rule):
+                suppression.used.add(code)
+                return True
+    return False
+
+
+def _names_rule(code: str, rule: Rule) -> bool:
+    return code.upper() == "ALL" or rule.code.startswith(code.upper()) or rule.name == code.lower()
+
+
+def _unused(item: Prepared, active: list[Rule]) -> list[Finding]:
+    """VC001 for every code of a comment that suppressed nothing (codes of rules that
+    are not selected are left alone: they cannot fire here)."""
+    findings = []
+    for suppression in item.suppressions:
+        unused = [
+            code
+            for code in suppression.codes
+            if code not in suppression.used
+            and (
+                not any(_names_rule(code, r) for r in RULES)
+                or any(_names_rule(code, r) for r in active if r is not UNUSED_SUPPRESSION)
+            )
+        ]
+        if unused:
+            message = f"{UNUSED_SUPPRESSION.message}: {', '.join(_describe(c) for c in unused)}"
+            hit = Hit(suppression.start, suppression.end, message)
+            findings.append(to_finding(UNUSED_SUPPRESSION, hit, item.source))
+    return findings
+
+
+def _describe(code: str) -> str:
+    known = any(_names_rule(code, r) for r in RULES)
+    return code if known else f"{code} (нет такого правила)"
+
+
+def to_finding(rule: Rule, hit: Hit, source: Source) -> Finding:
+    line, col = position(source.text, hit.start)
+    end_line, end_col = position(source.text, hit.end)
+    message = hit.message or rule.message
+    if hit.quote:
+        message += f": «{_short(hit.quote)}»"
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        path=source.path,
+        line=line,
+        col=col,
+        end_line=end_line,
+        end_col=end_col,
+        message=message,
+        hint=hit.hint or rule.hint,
+    )
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``offset`` in ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+
+
+def verdict(findings: list[Finding]) -> str:
+    counts = Counter(f.severity for f in findings)
+    if not findings:
+        return "Можно публиковать: замечаний нет."
+    parts = ", ".join(
+        f"{counts[s]} {plural(counts[s], PLURALS[s])}" for s in reversed(SEVERITIES) if counts[s]
+    )
+    if counts["error"]:
+        return f"Доработать перед публикацией: {parts}."
+    if counts["warning"]:
+        return f"Стоит поправить: {parts}."
+    return f"Можно публиковать, но есть что улучшить: {parts}."
+
+
+PLURALS = {
+    "error": ("ошибка", "ошибки", "ошибок"),
+    "warning": ("предупреждение", "предупреждения", "предупреждений"),
+    "suggestion": ("совет", "совета", "советов"),
+}
+
+
+def plural(n: int, forms: tuple[str, str, str]) -> str:
+    if n % 10 == 1 and n % 100 != 11:
+        return forms[0]
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return forms[1]
+    return forms[2]
+
+
+# --- 5. output ----------------------------------------------------------------------------------
+
+
+def render(reports: list[DraftReport], fmt: str) -> str:
+    return RENDERERS[fmt](reports)
+
+
+def render_text(reports: list[DraftReport]) -> str:
+    lines = []
+    for report in reports:
+        for f in report.findings:
+            lines.append(f"{f.path}:{f.line}:{f.col}: {f.code} {f.message}")
+            lines.append(f"    {f.name} ({SEVERITY_RU[f.severity]}): {f.hint}")
+        lines.append(f"{report.path}: {summary(report)}")
+        lines.append(f"{report.path}: {report.verdict}")
+    return "\n".join(lines) + "\n"
+
+
+def summary(report: DraftReport) -> str:
+    if report.stage is None and report.words == 0:
+        return "пустой черновик"
+    parts = [
+        _prediction("этап", report.stage, STAGE_RU, report.stage_declared),
+        _prediction("тип", report.type, TYPE_RU, False),
+        f"голос {VOICE_RU.get(report.voice, report.voice)}",
+        f"безличность {report.impersonality}/100",
+    ]
+    if report.account is not None:
+        fit = report.account
+        parts.append(
+            f"ближайшая тема ядра «{fit.topic}» (сходство {fit.similarity:.2f} при обычных {fit.typical:.2f})"
+        )
+    return ", ".join(p for p in parts if p)
+
+
+def _prediction(name: str, prediction: Prediction | None, names: dict, declared: bool) -> str:
+    if prediction is None:
+        return ""
+    label = names.get(prediction.label, prediction.label)
+    if declared:
+        return f"{name} «{label}» (задан)"
+    return f"{name} «{label}» ({round(100 * prediction.probability)}%)"
+
+
+def render_json(reports: list[DraftReport]) -> str:
+    counts = Counter(f.severity for r in reports for f in r.findings)
+    data = {
+        "version": 1,
+        "drafts": [r.to_dict() for r in reports],
+        "summary": {
+            "drafts": len(reports),
+            "findings": sum(counts.values()),
+            "by_severity": {s: counts[s] for s in SEVERITIES},
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+GITHUB_LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}
+
+
+def render_github(reports: list[DraftReport]) -> str:
+    """GitHub workflow commands: one annotation a finding, then a plain summary line."""
+    lines = []
+    for report in reports:
+        for f in report.findings:
+            properties = ",".join(
+                f"{key}={_escape_property(str(value))}"
+                for key, value in (
+                    ("file", f.path),
+                    ("line", f.line),
+                    ("col", f.col),
+                    ("endLine", f.end_line),
+                    ("endColumn", f.end_col),
+                    ("title", f.code),
+                )
+            )
+            data = _escape_data(f.message + "\n" + f.hint)
+            lines.append(f"::{GITHUB_LEVELS[f.severity]} {properties}::{data}")
+        lines.append(f"{report.path}: {summary(report)}. {report.verdict}")
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+RENDERERS = {"text": render_text, "json": render_json, "github": render_github}
+
+
+def exit_code(reports: list[DraftReport]) -> int:
+    return 1 if any(r.findings for r in reports) else 0
+
+
+__all__ = [
+    "BY_CODE",
+    "DraftReport",
+    "LintError",
+    "Source",
+    "check_drafts",
+    "check_sources",
+    "exit_code",
+    "position",
+    "render",
+]
