@@ -14,7 +14,6 @@ posts file or the browser is absent, 1 when a limit is broken.
 """
 
 import argparse
-import re
 import statistics
 import sys
 import tempfile
@@ -24,7 +23,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 REAL = REPO.parent / "shared" / "real" / "posts.csv"
 CHROMIUM = Path("/usr/bin/chromium")
-OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d)$")
 MAX_MB = 15.0
 MAX_SECONDS = 5.0
 LAUNCH_ARGS = [
@@ -70,7 +68,6 @@ def build(source: Path, limit: int, path: Path) -> None:
 
     started = time.perf_counter()
     posts = read_feed(str(source)).posts[:limit]
-    _naive_dates(posts)
     results = list(analyze_posts(posts))
     analysed = time.perf_counter()
     report = build_report(results, account=source.stem)
@@ -83,16 +80,6 @@ def build(source: Path, limit: int, path: Path) -> None:
         f"analyse {analysed - started:.1f} s, account report {reported - analysed:.1f} s, "
         f"HTML {rendered - reported:.2f} s"
     )
-
-
-def _naive_dates(posts) -> None:
-    """The real posts mix dates with and without a UTC offset, and the account report
-    cannot sort aware and naive datetimes together: drop the offsets, keep local times."""
-    aware = [p for p in posts if OFFSET.search(p.date or "")]
-    if aware and len(aware) < len(posts):
-        for post in aware:
-            post.date = OFFSET.sub("", post.date)
-        print(f"bench: dropped the UTC offset of {len(aware):,} of {len(posts):,} dates (mixed formats)")
 
 
 def render_time(path: Path, loads: int) -> float | None:

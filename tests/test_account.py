@@ -226,3 +226,31 @@ def test_er_matches_own_arithmetic_on_real_posts(tmp_path):
     median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
     assert report.engagement.medians["ERview"]["median"] == pytest.approx(median)
     assert report.engagement.medians["ERview"]["n"] == len(rows)
+
+
+@pytest.mark.slow
+def test_compare_runs_on_two_real_channels(tmp_path):
+    if not REAL.exists():
+        pytest.skip("shared real posts are not beside the repo")
+    csv.field_size_limit(1 << 30)
+    wanted = {"Наука и анти эйджинг": [], "@eglavbukru": []}
+    with REAL.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        fields = reader.fieldnames
+        for row in reader:
+            if row["channel"] in wanted and len(wanted[row["channel"]]) < 40:
+                wanted[row["channel"]].append(row)
+    paths = []
+    for number, rows in enumerate(wanted.values()):
+        path = tmp_path / f"channel{number}.csv"
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+        paths.append(str(path))
+    result = CliRunner().invoke(main, ["compare", *paths, "--report", str(tmp_path / "c.json")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert [a["posts_read"] for a in data["accounts"]] == [40, 40]
+    assert all(a["focus"]["focus_index"] is not None for a in data["accounts"])
+    assert "медианный ERview" in result.output

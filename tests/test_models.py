@@ -6,12 +6,11 @@ import shutil
 import pytest
 import sklearn
 import skops.io as sio
+from conftest import REPO
 
 from voicecheck.model import TASKS
 from voicecheck.paths import MODELS_DIR
 from voicecheck.train import corpus_hash, train
-
-from conftest import REPO
 
 CORPUS = REPO / "corpora"
 

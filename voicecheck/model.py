@@ -109,7 +109,7 @@ def mean_vector(doc, embedding) -> np.ndarray:
 
 
 _VECTORS: dict[str, np.ndarray | None] = {}
-VECTOR_CACHE = 300_000
+VECTOR_CACHE = 50_000  # ~60 MB of float32 vectors at most
 
 
 def word_vector(embedding, word: str) -> np.ndarray | None:
