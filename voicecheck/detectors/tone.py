@@ -23,6 +23,7 @@ from .common import (
     masks,
     morph,
     per_100_words,
+    person_number_mood,
     release_caches,
     set_spans,
     word_count,
@@ -210,6 +211,8 @@ def _is_passive(token: Token) -> bool:
         return False
     if morph(token, "Voice") != "Pass" or is_infinitive(token):
         return False
+    if person_number_mood(token)[2] == "Imp":
+        return False  # «Задавайте вопросы»: an imperative with -ся, not a passive
     if morph(token, "VerbForm") == "Part":
         return morph(token, "Variant") == "Short"
     return morph(token, "VerbForm") == "Fin"
