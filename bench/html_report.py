@@ -25,15 +25,6 @@ REAL = REPO.parent / "shared" / "real" / "posts.csv"
 CHROMIUM = Path("/usr/bin/chromium")
 MAX_MB = 15.0
 MAX_SECONDS = 5.0
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def main() -> int:
@@ -89,6 +80,8 @@ def render_time(path: Path, loads: int) -> float | None:
         return None
     try:
         from playwright.sync_api import sync_playwright
+
+        from voicecheck.html import HEADLESS_CHROMIUM_ARGS
     except ImportError:
         print("bench: playwright is not installed (pip install playwright); render time not measured")
         return None
@@ -96,7 +89,7 @@ def render_time(path: Path, loads: int) -> float | None:
     timings = []
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
+            profile, executable_path=str(CHROMIUM), headless=True, args=HEADLESS_CHROMIUM_ARGS
         )
         for _ in range(loads):
             page = context.new_page()

@@ -17,19 +17,11 @@ from voicecheck.account import build_report
 from voicecheck.analysis import analyze_posts
 from voicecheck.cli import _run_analysis, main
 from voicecheck.feed import read_feed
-from voicecheck.html import _json_for_script, render_comparison_html, render_html
+from voicecheck.html import HEADLESS_CHROMIUM_ARGS, _json_for_script, render_comparison_html, render_html
 from voicecheck.report import er_view, write_csv
 
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+LAUNCH_ARGS = HEADLESS_CHROMIUM_ARGS
 HOSTILE_NAME = '<script>alert("name")</script>'
 HOSTILE_POSTS = [
     (

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TextIO
 
+from .account.engagement import er_view
 from .records import PostResult
 
 FORMATS = ("table", "csv", "json", "jsonl")
@@ -59,14 +60,6 @@ TABLE_COLUMNS = (
     ("words", 5),
     ("ERview", 6),
 )
-
-
-def er_view(result: PostResult) -> float | None:
-    """ERview = (likes + comments + reposts) / views; None without views or reactions."""
-    parts = [result.likes, result.comments, result.reposts]
-    if not result.views or all(p is None for p in parts):
-        return None
-    return sum(p or 0 for p in parts) / result.views
 
 
 def flat_row(result: PostResult) -> dict:

@@ -25,6 +25,17 @@ from ..records import PostResult
 from ..report import er_view
 from . import charts
 
+# Flags for opening the report in headless Chromium on a machine with no network
+# (the browser tests and bench/html_report.py use them).
+HEADLESS_CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DETECTOR_CATEGORY = {"voice": "voice", "cases": "case", "cta": "cta", "tone": "imp"}
 WEAK_LABELS = {"GENERIC_WE", "QUOTED", "HYPOTHETICAL"}
 LABEL_RU = {
