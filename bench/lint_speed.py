@@ -8,7 +8,7 @@ Each run is a fresh process (the installed `voicecheck` script, or `python -m
 voicecheck.cli`), timed from start to exit; prints every run's wall and CPU time
 and the medians. The budget is 2 s of wall time. On a busy machine wall time
 follows the load (printed too); CPU time shows what the check itself costs.
-The first run, not counted, also fills the model cache (see ``lint.fast_classifier``).
+The first run, not counted, warms the disk cache.
 """
 
 import argparse
@@ -55,7 +55,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "draft.md"
         path.write_text(DRAFT, encoding="utf-8")
-        time_run(path)  # warm the disk cache and the model cache; not counted
+        time_run(path)  # warm the disk cache; not counted
         runs = [time_run(path) for _ in range(args.runs)]
     for i, (seconds, cpu) in enumerate(runs, 1):
         print(f"run {i}: {seconds:.2f} s wall, {cpu:.2f} s CPU")

@@ -397,32 +397,36 @@ def test_account_feed_missing(runner, draft):
 # --- the fast stage and type models -------------------------------------------------------------
 
 
-def test_fast_classifier_answers_as_the_shipped_models(nlp, tmp_path):
+def test_fast_classifier_answers_as_the_shipped_models(nlp):
+    """The arrays shipped beside the .skops models give the same labels, probabilities
+    and cues as the scikit-learn pipelines they were exported from."""
     from conftest import parse_all
 
     from voicecheck.analysis import classifier_input
     from voicecheck.classify import load_classifier
+    from voicecheck.linear import LinearModels
+    from voicecheck.paths import MODELS_DIR
 
     docs = parse_all(nlp, {"a": DRAFT, "b": CLEAN, "c": OFF_TOPIC, "d": "Запишитесь на примерку до пятницы!"})
     inputs = [classifier_input(doc) for doc in docs.values()]
-    lint.fast_classifier.cache_clear()
-    try:
-        fast = lint.fast_classifier()
-        assert list((tmp_path / "cache").glob("models-*/stage.npz"))
-        lint.fast_classifier.cache_clear()
-        reloaded = lint.fast_classifier()  # from the cache folder, without scikit-learn
-    finally:
-        lint.fast_classifier.cache_clear()
-    for slow, quick, again in zip(
-        load_classifier().predict(inputs), fast.predict(inputs), reloaded.predict(inputs), strict=True
-    ):
-        for a, b, c in zip(slow, quick, again, strict=True):
-            assert (
-                (a.label, a.cues, a.low_confidence)
-                == (b.label, b.cues, b.low_confidence)
-                == (c.label, c.cues, c.low_confidence)
-            )
-            assert abs(a.probability - b.probability) < 1e-9 and abs(a.probability - c.probability) < 1e-9
+    fast = LinearModels.load(MODELS_DIR)
+    assert fast is not None, "models/*.arrays.* are missing or stale: run voicecheck train"
+    for slow, quick in zip(load_classifier().predict(inputs), fast.predict(inputs), strict=True):
+        for a, b in zip(slow, quick, strict=True):
+            assert (a.label, a.cues, a.low_confidence) == (b.label, b.cues, b.low_confidence)
+            assert abs(a.probability - b.probability) < 1e-9
+
+
+def test_stale_arrays_are_not_used(tmp_path):
+    from voicecheck.linear import LinearModels
+    from voicecheck.paths import MODELS_DIR
+
+    for path in MODELS_DIR.glob("*.skops"):
+        (tmp_path / path.name).write_bytes(path.read_bytes() + b"changed")
+    for path in MODELS_DIR.glob("*.arrays.*"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    assert LinearModels.load(tmp_path) is None
+    assert LinearModels.load(MODELS_DIR) is not None
 
 
 # --- rules and rule -----------------------------------------------------------------------------

@@ -13,9 +13,7 @@
 Heavy imports (spaCy, natasha, scikit-learn) happen inside the functions that need them.
 """
 
-import contextlib
 import hashlib
-import itertools
 import json
 import os
 import re
@@ -29,6 +27,7 @@ from .config import Settings
 from .records import SEVERITIES, Finding, Prediction
 from .rules import BY_CODE, RULES, SEVERITY_RU, UNUSED_SUPPRESSION, AccountFit, Draft, Hit, Rule
 from .rules.base import STAGE_RU, TYPE_RU
+from .taggers import preload as preload_natasha_models
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -192,8 +191,10 @@ def check_sources(
     sources: list[Source], settings: Settings, *, account: str | None = None, stage: str | None = None
 ) -> list[DraftReport]:
     prepared = [prepare(s) for s in sources]
-    profile = account_profile(account) if account else None
     live = [p for p in prepared if p.text.strip()]
+    if live or account:
+        preload_natasha_models()  # loads while spaCy is imported
+    profile = account_profile(account) if account else None
     docs = parse_drafts([p.text for p in live])
     predictions = predict(docs)
     reports = {
@@ -233,155 +234,15 @@ def predict(docs: list) -> list[tuple[Prediction | None, Prediction | None]]:
 
 @lru_cache(maxsize=1)
 def fast_classifier():
-    """The shipped stage and type models as plain arrays (``LinearModels``), exported once
-    into the cache folder, keyed by the models' sha256: loading scikit-learn and skops
-    takes seconds, the arrays a few milliseconds, and the answers are the same."""
-    from .model import TASKS
+    """The shipped stage and type models as plain arrays (``linear.LinearModels``),
+    written by ``voicecheck train`` beside the ``.skops`` files: they load in a few
+    milliseconds where scikit-learn and skops take a second, with the same answers.
+    Falls back to the scikit-learn models when the arrays are missing or stale."""
+    from .classify import load_classifier
+    from .linear import LinearModels
     from .paths import MODELS_DIR
 
-    paths = [MODELS_DIR / f"{task}.skops" for task in TASKS]
-    if not all(p.exists() for p in paths):
-        return None
-    digest = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()
-    folder = cache_dir() / f"models-v{LINEAR_VERSION}-{digest[:20]}"
-    try:
-        return LinearModels.load(folder)
-    except (OSError, ValueError, KeyError):
-        pass
-    from .classify import load_classifier
-
-    models = LinearModels.export(load_classifier())
-    with contextlib.suppress(OSError):  # the cache is a convenience
-        models.save(folder)
-    return models
-
-
-LINEAR_VERSION = 1
-TOKEN = re.compile(r"(?u)\b\w\w+\b")  # TfidfVectorizer's default token_pattern
-
-
-@dataclass
-class LinearTask:
-    """One task's pipeline, ``ColumnTransformer(TF-IDF, scaler, scaler) -> LogisticRegression``,
-    as arrays: the same probabilities and cues with numpy alone."""
-
-    meta: dict  # classes, terms, signal and vector columns, readable feature names
-    arrays: dict  # idf, signal_mean/scale, vector_mean/scale, coef, intercept
-
-    def __post_init__(self) -> None:
-        self.index = {term: i for i, term in enumerate(self.meta["terms"])}
-
-    @classmethod
-    def export(cls, task_model) -> "LinearTask":
-        features = task_model.pipeline.named_steps["features"]
-        classifier = task_model.pipeline.named_steps["classifier"]
-        words, signals, meaning = (features.named_transformers_[n] for n in ("words", "signals", "meaning"))
-        columns = {name: list(map(int, cols)) for name, _, cols in features.transformers_ if name != "words"}
-        terms = sorted(words.vocabulary_, key=words.vocabulary_.get)
-        meta = {
-            "classes": [str(c) for c in classifier.classes_],
-            "terms": terms,
-            "signal_columns": columns["signals"],
-            "vector_columns": columns["meaning"],
-            "readable": task_model.readable,
-        }
-        arrays = {
-            "idf": words.idf_,
-            "signal_mean": signals.mean_,
-            "signal_scale": signals.scale_,
-            "vector_mean": meaning.mean_,
-            "vector_scale": meaning.scale_,
-            "coef": classifier.coef_,
-            "intercept": classifier.intercept_,
-        }
-        return cls(meta, arrays)
-
-    def transform(self, row: list):
-        """The model's input columns for one ``model_row``: word indices and values, dense rest."""
-        import numpy as np
-
-        tokens = TOKEN.findall(str(row[0]).lower())
-        counts = Counter(t for t in (*tokens, *map(" ".join, itertools.pairwise(tokens))) if t in self.index)
-        indices = np.array(sorted(self.index[t] for t in counts), dtype=np.int64)
-        terms = self.meta["terms"]
-        values = np.array([1.0 + np.log(counts[terms[i]]) for i in indices]) * self.arrays["idf"][indices]
-        norm = np.linalg.norm(values)
-        values = values / norm if norm else values
-        signals = np.array([float(row[c]) for c in self.meta["signal_columns"]])
-        vector = np.array([float(row[c]) for c in self.meta["vector_columns"]])
-        signals = (signals - self.arrays["signal_mean"]) / self.arrays["signal_scale"]
-        vector = (vector - self.arrays["vector_mean"]) / self.arrays["vector_scale"]
-        return indices, values, np.concatenate([signals, vector])
-
-    def predict(self, row: list) -> Prediction:
-        import numpy as np
-
-        from .model import CUES, LOW_CONFIDENCE
-
-        indices, values, dense = self.transform(row)
-        coef = self.arrays["coef"]
-        offset = len(self.meta["terms"])
-        scores = coef[:, indices] @ values + coef[:, offset:] @ dense + self.arrays["intercept"]
-        probabilities = np.exp(scores - scores.max())
-        probabilities /= probabilities.sum()
-        best = int(np.argmax(probabilities))
-        columns = [*indices.tolist(), *(offset + np.flatnonzero(dense)).tolist()]
-        contributions = [
-            *(values * coef[best, indices]),
-            *(dense[dense != 0] * coef[best, offset:][dense != 0]),
-        ]
-        totals: dict[str, float] = {}
-        for column, value in zip(columns, contributions, strict=True):
-            label = self.meta["readable"][column]
-            totals[label] = totals.get(label, 0.0) + float(value)
-        top = sorted(totals.items(), key=lambda item: item[1], reverse=True)[:CUES]
-        return Prediction(
-            label=self.meta["classes"][best],
-            probability=float(probabilities[best]),
-            low_confidence=bool(probabilities[best] < LOW_CONFIDENCE),
-            cues=[f"{label} {weight:+.2f}" for label, weight in top if weight > 0],
-        )
-
-
-@dataclass
-class LinearModels:
-    tasks: dict[str, LinearTask]
-
-    @classmethod
-    def export(cls, classifier) -> "LinearModels":
-        return cls({task: LinearTask.export(model) for task, model in classifier.models.items()})
-
-    def save(self, folder: Path) -> None:
-        import numpy as np
-
-        partial = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
-        partial.mkdir(parents=True, exist_ok=True)
-        for task, model in self.tasks.items():
-            (partial / f"{task}.json").write_text(
-                json.dumps(model.meta, ensure_ascii=False), encoding="utf-8"
-            )
-            np.savez(partial / f"{task}.npz", **model.arrays)
-        os.replace(partial, folder)
-
-    @classmethod
-    def load(cls, folder: Path) -> "LinearModels":
-        import numpy as np
-
-        from .model import TASKS
-
-        tasks = {}
-        for task in TASKS:
-            meta = json.loads((folder / f"{task}.json").read_text(encoding="utf-8"))
-            with np.load(folder / f"{task}.npz", allow_pickle=False) as data:
-                arrays = {key: data[key] for key in data.files}
-            tasks[task] = LinearTask(meta, arrays)
-        return cls(tasks)
-
-    def predict(self, inputs: list[dict]) -> list[tuple[Prediction, Prediction]]:
-        from .model import model_row
-
-        rows = [model_row(i["lemmas"], i["features"], i["vector"]) for i in inputs]
-        return [(self.tasks["stage"].predict(row), self.tasks["type"].predict(row)) for row in rows]
+    return LinearModels.load(MODELS_DIR) or load_classifier()
 
 
 def _label(prediction: Prediction | None) -> str:

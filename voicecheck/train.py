@@ -115,12 +115,21 @@ def train(corpus_dir: Path, out_dir: Path, *, log=print) -> dict[str, dict]:
             "trained": datetime.now(UTC).date().isoformat(),
         }
         save_model(pipeline, out_dir, task, cards[task])
+    export_arrays(out_dir)
     calibration = _calibrate_focus(posts, topic_lemma_lists)
     (out_dir / "topic_background.json").write_text(
         json.dumps(calibration, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     log(f"focus scale: LOW {calibration['low']:.3f}, HIGH {calibration['high']:.3f}")
     return cards
+
+
+def export_arrays(out_dir: Path) -> None:
+    """The saved models' weights as numpy arrays beside them, for ``voicecheck check``."""
+    from .linear import LinearModels
+    from .model import Classifier
+
+    LinearModels.export(Classifier.load(out_dir), out_dir).save(out_dir)
 
 
 def _calibrate_focus(posts: list[dict], lemma_lists: list[list[str]]) -> dict:
