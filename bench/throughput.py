@@ -120,7 +120,7 @@ def time_analyze(path: str) -> tuple[float, float]:
     from voicecheck.account import build_report
     from voicecheck.analysis import analyze_posts
     from voicecheck.classify import load_classifier
-    from voicecheck.feed import read_feed
+    from voicecheck.feed import drain, read_feed
     from voicecheck.nlp import load_nlp
     from voicecheck.report import write_csv
 
@@ -128,11 +128,16 @@ def time_analyze(path: str) -> tuple[float, float]:
     load_classifier()
     start = time.perf_counter()
     feed = read_feed(path)
-    results = list(analyze_posts(feed.posts))
+    kept = []  # as `voicecheck analyze` does: rows are written as they come, the report's part is kept
+
+    def written(result):
+        kept.append(result.for_account())
+        return result
+
     with open(os.devnull, "w", encoding="utf-8", newline="") as out:
-        write_csv(results, out)
+        write_csv(map(written, analyze_posts(drain(feed.posts))), out)
     analyzed = time.perf_counter()
-    build_report(results)
+    build_report(kept)
     return analyzed - start, time.perf_counter() - analyzed
 
 

@@ -43,3 +43,27 @@ def test_package_analyze_can_be_called_twice():
     first = list(voicecheck.analyze(["Я пишу первый пост."]))
     second = list(voicecheck.analyze(["Мы пишем второй пост."]))
     assert [r.voice for r in first + second] == ["i", "we"]
+
+
+def test_analyze_posts_reads_a_stream_a_chunk_at_a_time():
+    """A long feed is not read whole before the first result: memory stays flat."""
+    from voicecheck.analysis import CHUNK
+
+    read = []
+
+    def feed():
+        for i in range(CHUNK + 10):
+            read.append(i)
+            yield f"Пост номер {i}."
+
+    results = analyze_posts(feed(), classify=False)
+    first = next(results)
+    assert first.index == 0 and len(read) <= CHUNK
+    assert [r.index for r in results] == list(range(1, CHUNK + 10))
+
+
+def test_drain_lets_go_of_each_post():
+    from voicecheck.feed import drain
+
+    posts = ["a", "b", "c"]
+    assert next(drain(posts)) == "a" and len(posts) == 2

@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,7 @@ class _Terminal(io.StringIO):
 
 
 def _fake_analysis(posts, *, progress=None):
+    posts = list(posts)
     for start in range(0, len(posts), 100):
         if progress is not None:
             progress(len(posts[start : start + 100]))
@@ -235,7 +237,8 @@ def test_progress_bar_only_on_a_terminal(monkeypatch, tty, quiet, shown):
     monkeypatch.setattr(voicecheck.analysis, "analyze_posts", _fake_analysis)
     stderr = _Terminal() if tty else io.StringIO()
     monkeypatch.setattr(sys, "stderr", stderr)
-    assert _run_analysis(list(range(1000)), quiet=quiet) == list(range(1000))
+    feed = types.SimpleNamespace(posts=list(range(1000)))
+    assert _run_analysis(feed, quiet=quiet, whole=True) == list(range(1000))
     assert ("voicecheck" in stderr.getvalue()) is shown
     if not shown:
         assert stderr.getvalue() == ""

@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 
 from .detectors import SPAN_KEYS
 from .detectors.common import masks
-from .feed import posts_from_texts
-from .nlp import load_nlp, parse_texts, tokens_of
+from .feed import post_from_item
+from .nlp import chunks, load_nlp, parse_texts, tokens_of
 from .records import Evidence, Post, PostResult
 
 CHUNK = 512
@@ -25,16 +25,26 @@ def analyze_posts(
     classify: bool = True,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[PostResult]:
-    """One result a post, in input order; posts that cannot be analysed keep their status."""
+    """One result a post, in input order; posts that cannot be analysed keep their status.
+
+    ``posts`` may be a stream: it is read a chunk at a time, so a caller that lets go
+    of each post once it is read (``feed.drain``) keeps memory flat."""
     nlp = load_nlp()
     classifier = _load_classifier() if classify else None
-    records = posts if isinstance(posts, list) and all(isinstance(p, Post) for p in posts) else None
-    records = records if records is not None else posts_from_texts(list(posts))
-    for start in range(0, len(records), CHUNK):
-        chunk = records[start : start + CHUNK]
+    for chunk in chunks(_numbered(posts), CHUNK):
         yield from _analyze_chunk(nlp, chunk, classifier)
         if progress is not None:
             progress(len(chunk))
+
+
+def _numbered(posts: Iterable) -> Iterator[Post]:
+    """Posts numbered by their place in the input (a feed's posts already are)."""
+    for index, item in enumerate(posts):
+        if isinstance(item, Post):
+            item.index = index
+            yield item
+        else:
+            yield post_from_item(index, item)
 
 
 def _load_classifier():

@@ -4,8 +4,10 @@ Exit codes: 0 done, 2 a user error (bad input, bad option). Heavy imports
 (spaCy, natasha, scikit-learn) happen inside commands, so ``--help`` is instant.
 """
 
+import collections
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -139,10 +141,15 @@ def analyze(
 
     options = ReadOptions(_parse_columns(text_column, columns), sheet, max_chars, encoding)
     loaded = _load(feed, options)
-    results = _run_analysis(loaded.posts, quiet=quiet)
     fmt = _output_format(fmt, output)
-    if show in ("both", "posts"):
-        _write(results, fmt, output)
+    printing = show in ("both", "posts")
+    results: list = []  # what the account report needs; every post's text only for --html
+    stream = _kept(_analysed(loaded, quiet=quiet or (printing and not output and _stdout_is_terminal())),
+                   results, whole=bool(html_path))  # fmt: skip
+    if printing:
+        _write(stream, fmt, output)
+    else:
+        collections.deque(stream, maxlen=0)
     if show in ("both", "account") or report_path or html_path:
         report = _account_report(results, account_name or _account_name(loaded), followers)
         if report_path:
@@ -211,14 +218,36 @@ def _json_default(value):
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
-def _run_analysis(posts, *, quiet: bool = False):
+def _analysed(loaded, *, quiet: bool = False) -> Iterator:
+    """The feed's results as they come, a chunk at a time; the feed lets go of each post
+    once it is read (a progress bar on a terminal for long feeds, unless ``quiet``)."""
     from .analysis import analyze_posts
+    from .feed import drain
 
-    show_progress = not quiet and sys.stderr.isatty() and len(posts) > 200
-    if not show_progress:
-        return list(analyze_posts(posts))
-    with click.progressbar(length=len(posts), label="voicecheck", file=sys.stderr) as bar:
-        return list(analyze_posts(posts, progress=bar.update))
+    total = len(loaded.posts)
+    if quiet or not sys.stderr.isatty() or total <= 200:
+        yield from analyze_posts(drain(loaded.posts))
+        return
+    with click.progressbar(length=total, label="voicecheck", file=sys.stderr) as bar:
+        yield from analyze_posts(drain(loaded.posts), progress=bar.update)
+
+
+def _kept(stream: Iterator, kept: list, *, whole: bool) -> Iterator:
+    """Pass the results on, keeping each in ``kept``: whole, or without its text and
+    evidence (all the account report reads), so memory stays flat on a long feed."""
+    for result in stream:
+        kept.append(result if whole else result.for_account())
+        yield result
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _run_analysis(loaded, *, quiet: bool = False, whole: bool = False) -> list:
+    kept: list = []
+    collections.deque(_kept(_analysed(loaded, quiet=quiet), kept, whole=whole), maxlen=0)
+    return kept
 
 
 def _write(results, fmt: str, output: str | None) -> None:
@@ -270,7 +299,7 @@ def compare(feeds, report_path, text_column, quiet, html_path) -> None:
     reports, all_results = [], []
     for path in feeds:
         loaded = _load(path, ReadOptions(_parse_columns(text_column, ())))
-        results = _run_analysis(loaded.posts, quiet=quiet)
+        results = _run_analysis(loaded, quiet=quiet, whole=bool(html_path))
         reports.append(_account_report(results, _account_name(loaded), None))
         all_results.append(results)
     _dedupe_names(reports)

@@ -561,24 +561,32 @@ def _vk_count(item: dict, key: str) -> float | None:
     return parse_number(value.get("count")) if isinstance(value, dict) else parse_number(value)
 
 
+def drain(posts: list[Post]) -> Iterator[Post]:
+    """The posts in order, each removed from the list as it is handed out, so a long
+    feed's texts are not all held until the end of the analysis."""
+    posts.reverse()
+    while posts:
+        yield posts.pop()
+
+
 def posts_from_texts(texts) -> list[Post]:
     """Posts from an in-memory list of strings or dicts (the Python API's input)."""
-    posts = []
-    for index, item in enumerate(texts):
-        if isinstance(item, Post):
-            post = item
-        elif isinstance(item, dict):
-            columns = resolve_columns("<posts>", list(item), {})
-            values = {
-                f: _flatten_text(item.get(c)) if f == "text" else item.get(c) for f, c in columns.items()
-            }
-            post = _post_from_values(index, values, f"item {index + 1}")
-        else:
-            post = Post(index, "" if item is None else str(item), id=str(index + 1), status="")
-        post.index = index
-        _check_post(post, ReadOptions())
-        posts.append(post)
-    return posts
+    return [post_from_item(index, item) for index, item in enumerate(texts)]
+
+
+def post_from_item(index: int, item) -> Post:
+    """The ``index``-th post of the Python API's input: a ``Post``, a dict or a string."""
+    if isinstance(item, Post):
+        post = item
+    elif isinstance(item, dict):
+        columns = resolve_columns("<posts>", list(item), {})
+        values = {f: _flatten_text(item.get(c)) if f == "text" else item.get(c) for f, c in columns.items()}
+        post = _post_from_values(index, values, f"item {index + 1}")
+    else:
+        post = Post(index, "" if item is None else str(item), id=str(index + 1), status="")
+    post.index = index
+    _check_post(post, ReadOptions())
+    return post
 
 
 __all__ = [

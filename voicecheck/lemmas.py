@@ -12,7 +12,7 @@ from spacy.lang.ru.lemmatizer import RussianLemmatizer
 from spacy.language import Language
 from spacy.tokens import Token
 
-CACHE_SIZE = 500_000
+CACHE_SIZE = 100_000
 
 
 def _cache_tag_conversion() -> None:

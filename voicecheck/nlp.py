@@ -11,7 +11,7 @@ returns the spaCy pipeline (the same bridge serves ``nlp(text)`` one text at a
 time, as its tokenizer).
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
@@ -19,6 +19,7 @@ from typing import ClassVar
 from razdel import sentenize, tokenize
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab, create_vocab
 
 from .normalize import CleanText, clean
 from .taggers import NatashaModels, natasha_models
@@ -208,14 +209,19 @@ def _format_feats(feats: dict) -> str:
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = DOC_BATCH) -> Iterator[Doc]:
-    """Docs for ``texts`` through the whole pipeline, slovnet batched over many texts."""
-    docs = _bridge_docs(nlp.vocab, texts, batch_size)
+    """Docs for ``texts`` through the whole pipeline, slovnet batched over many texts.
+
+    Each batch's Docs get a vocabulary of their own, dropped with them: spaCy adds
+    every new word form to the vocabulary and never forgets it, so over a long feed
+    one shared vocabulary would grow with the number of posts."""
+    docs = _bridge_docs(lambda: create_vocab(nlp.lang, nlp.Defaults), texts, batch_size)
     yield from nlp.pipe(docs, batch_size=batch_size)
 
 
-def _bridge_docs(vocab, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+def _bridge_docs(new_vocab: Callable[[], Vocab], texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
     models = natasha_models()
-    for batch in _chunks_iter(texts, batch_size):
+    for batch in chunks(texts, batch_size):
+        vocab = new_vocab()
         segmented = [segment(text) for text in batch]
         sentences = [s for seg in segmented for s in seg.sentences]
         morph, syntax = _tag_and_parse(models, sentences)
@@ -238,7 +244,8 @@ def _tag_and_parse(models: NatashaModels, sentences: list[list[str]]) -> tuple[l
     return morph, syntax
 
 
-def _chunks_iter(items: Iterable, size: int) -> Iterator[list]:
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` consecutive items (the last may be shorter), read lazily."""
     batch = []
     for item in items:
         batch.append(item)
@@ -256,10 +263,10 @@ class NatashaTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        return next(_bridge_docs(self.vocab, [text], 1))
+        return next(_bridge_docs(lambda: self.vocab, [text], 1))
 
     def pipe(self, texts: Iterable[str], batch_size: int = DOC_BATCH) -> Iterator[Doc]:
-        yield from _bridge_docs(self.vocab, texts, batch_size)
+        yield from _bridge_docs(lambda: self.vocab, texts, batch_size)
 
     def to_bytes(self, **kwargs) -> bytes:
         return b""

@@ -1,6 +1,6 @@
 """The records that flow between stages: feed -> Post -> PostResult."""
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 METRICS = ("views", "likes", "comments", "reposts", "clicks")
 
@@ -88,6 +88,10 @@ class PostResult:
         record = asdict(self)
         record.pop("topic_lemmas")
         return record
+
+    def for_account(self) -> "PostResult":
+        """A copy without the text and the evidence, which the account report does not read."""
+        return replace(self, text="", evidence=[])
 
 
 SEVERITIES = ("suggestion", "warning", "error")  # in rising order
