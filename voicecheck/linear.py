@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import CUES, LOW_CONFIDENCE, TASKS, model_row
+from .model import LOW_CONFIDENCE, TASKS, model_row, top_cues
 from .records import Prediction
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # TfidfVectorizer's default token_pattern
@@ -32,6 +32,9 @@ class LinearTask:
     def __post_init__(self) -> None:
         self.index = {term: i for i, term in enumerate(self.meta["terms"])}
         self.readable = [*(f"«{term}»" for term in self.meta["terms"]), *self.meta["readable_dense"]]
+        signals = len(self.meta["signal_columns"])
+        self.signal = [False] * len(self.meta["terms"]) + [True] * signals
+        self.signal += [False] * (len(self.readable) - len(self.signal))
 
     @classmethod
     def export(cls, task_model, skops_sha256: str) -> "LinearTask":
@@ -46,6 +49,7 @@ class LinearTask:
             "signal_columns": columns["signals"],
             "vector_columns": columns["meaning"],
             "readable_dense": task_model.readable[len(terms) :],
+            "weights": features.transformer_weights or {"words": 1.0, "signals": 1.0, "meaning": 1.0},
             "skops_sha256": skops_sha256,
         }
         arrays = {
@@ -69,11 +73,12 @@ class LinearTask:
         terms = self.meta["terms"]
         values = np.array([1.0 + np.log(counts[terms[i]]) for i in indices]) * self.arrays["idf"][indices]
         norm = np.linalg.norm(values)
-        values = values / norm if norm else values
+        weights = self.meta["weights"]
+        values = weights["words"] * (values / norm if norm else values)
         signals = np.array([float(row[c]) for c in self.meta["signal_columns"]])
         vector = np.array([float(row[c]) for c in self.meta["vector_columns"]])
-        signals = (signals - self.arrays["signal_mean"]) / self.arrays["signal_scale"]
-        vector = (vector - self.arrays["vector_mean"]) / self.arrays["vector_scale"]
+        signals = weights["signals"] * (signals - self.arrays["signal_mean"]) / self.arrays["signal_scale"]
+        vector = weights["meaning"] * (vector - self.arrays["vector_mean"]) / self.arrays["vector_scale"]
         return indices, values, np.concatenate([signals, vector])
 
     def predict(self, row: list) -> Prediction:
@@ -86,21 +91,15 @@ class LinearTask:
         probabilities = np.exp(scores - scores.max())
         probabilities /= probabilities.sum()
         best = int(np.argmax(probabilities))
-        columns = [*indices.tolist(), *(offset + np.flatnonzero(dense)).tolist()]
-        contributions = [
-            *(values * coef[best, indices]),
-            *(dense[dense != 0] * coef[best, offset:][dense != 0]),
-        ]
-        totals: dict[str, float] = {}
-        for column, value in zip(columns, contributions, strict=True):
-            label = self.readable[column]
-            totals[label] = totals.get(label, 0.0) + float(value)
-        top = sorted(totals.items(), key=lambda item: item[1], reverse=True)[:CUES]
+        present = dense != 0
+        columns = [*indices.tolist(), *(offset + np.flatnonzero(present)).tolist()]
+        row_values = [*values, *dense[present]]
+        contributions = [*(values * coef[best, indices]), *(dense[present] * coef[best, offset:][present])]
         return Prediction(
             label=self.meta["classes"][best],
             probability=float(probabilities[best]),
             low_confidence=bool(probabilities[best] < LOW_CONFIDENCE),
-            cues=[f"{label} {weight:+.2f}" for label, weight in top if weight > 0],
+            cues=top_cues(columns, row_values, contributions, self.readable, self.signal),
         )
 
 
