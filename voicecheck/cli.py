@@ -144,8 +144,8 @@ def analyze(
     fmt = _output_format(fmt, output)
     printing = show in ("both", "posts")
     results: list = []  # what the account report needs; every post's text only for --html
-    stream = _kept(_analysed(loaded, quiet=quiet or (printing and not output and _stdout_is_terminal())),
-                   results, whole=bool(html_path))  # fmt: skip
+    no_bar = quiet or (printing and not output and sys.stdout.isatty())  # the rows show the progress
+    stream = _kept(_analysed(loaded, quiet=no_bar), results, whole=bool(html_path))
     if printing:
         _write(stream, fmt, output)
     else:
@@ -238,10 +238,6 @@ def _kept(stream: Iterator, kept: list, *, whole: bool) -> Iterator:
     for result in stream:
         kept.append(result if whole else result.for_account())
         yield result
-
-
-def _stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
 
 
 def _run_analysis(loaded, *, quiet: bool = False, whole: bool = False) -> list:
