@@ -6,7 +6,8 @@ Usage:
 
 Each run is a fresh process (the installed `voicecheck` script, or `python -m
 voicecheck.cli`), timed from start to exit; prints every run's wall and CPU time
-and the medians. The budget is 2 s of wall time. On a busy machine wall time
+and the medians, and, for scale, how long importing spaCy and natasha alone takes on this
+machine at the moment. The budget is 2 s of wall time. On a busy machine wall time
 follows the load (printed too); CPU time shows what the check itself costs.
 The first run, not counted, warms the disk cache.
 """
@@ -35,15 +36,22 @@ def command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "voicecheck.cli"]
 
 
+LIBRARIES = [sys.executable, "-c", "import spacy, natasha"]
+
+
 def time_run(path: Path) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one fresh `voicecheck check`."""
+    return timed([*command(), "check", str(path)], ok=(0, 1))
+
+
+def timed(args: list[str], ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = subprocess.run([*command(), "check", str(path)], capture_output=True, text=True)
+    result = subprocess.run(args, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode not in (0, 1):
-        sys.exit(f"voicecheck check failed ({result.returncode}): {result.stderr.strip()}")
+    if result.returncode not in ok:
+        sys.exit(f"{' '.join(args)} failed ({result.returncode}): {result.stderr.strip()}")
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return elapsed, cpu
 
@@ -62,6 +70,8 @@ def main() -> None:
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     print(f"median CPU time: {statistics.median(cpu for _, cpu in runs):.2f} s")
     median = statistics.median(seconds for seconds, _ in runs)
+    imports = statistics.median(timed(LIBRARIES)[0] for _ in range(3))
+    print(f"for scale, importing spaCy and natasha alone takes {imports:.2f} s here now")
     verdict = "ok" if median < BUDGET else "OVER"
     print(f"median wall time of {len(runs)}: {median:.2f} s (budget {BUDGET:.1f} s: {verdict})")
 
