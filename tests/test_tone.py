@@ -86,3 +86,9 @@ def test_lemma_phrases_match_inflected_forms(docs):
 def test_phrase_matcher_on_inflected_forms(nlp, text, expected):
     matcher = PhraseMatcher(["высокий качество", "индивидуальный подход"])
     assert [span.text for span in matcher(parse(nlp, text), "STAMP")] == expected
+
+
+def test_predicative_neobhodimo_with_an_infinitive_is_an_impersonal_modal(nlp):
+    """slovnet tags «Необходимо» as a short adjective; it is still the modal of «заполнить»."""
+    doc = nlp("Необходимо заполнить заявление до пятницы.")
+    assert span_texts(doc, "tone", "IMPERSONAL_MODAL") == ["Необходимо заполнить"]

@@ -81,7 +81,8 @@ class ToneDetector:
 
     def _token_label(self, token: Token) -> str:
         lemma = token.lemma_.lower()
-        if lemma in self.modals and _governs_infinitive(token):
+        # slovnet may tag a predicative «необходимо» as a short adjective (lemma «необходимый»)
+        if (lemma in self.modals or token.lower_ in self.modals) and _governs_infinitive(token):
             return "IMPERSONAL_MODAL"
         if lemma in self.light_verbs and _verbal_noun_object(token) is not None:
             return "SPLIT_PREDICATE"
