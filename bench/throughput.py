@@ -11,8 +11,9 @@ Each phase runs in a fresh Python process, on the same texts, in one run:
 - then, in the same process, the account step (topics, funnel, engagement,
   findings) over those results.
 It prints posts/s, words/s and peak resident memory (ru_maxrss) of each phase,
-and the account step's time as a share of analyze's. Run it at two sizes to see
-that memory does not grow with the number of posts (Docs are not kept).
+analyze's resident memory after every 2,000 posts (flat: Docs are not kept, posts
+are let go once read, caches are capped), and the account step's time as a share
+of analyze's.
 """
 
 import argparse
@@ -58,6 +59,8 @@ def main() -> None:
         )
     ratio = results["natasha"]["seconds"] / results["analyze"]["seconds"]
     print(f"analyze runs at {ratio:.0%} of the bare natasha pipeline's throughput")
+    steps = ", ".join(f"{int(n):,}: {mb:.0f}" for n, mb in results["analyze"]["rss_mb"].items())
+    print(f"analyze's resident memory (MB) after each {RSS_EVERY:,} posts: {steps}")
     account = results["analyze"]["account_seconds"]
     print(f"account step {account:.1f} s: {account / results['analyze']['seconds']:.1%} of analyze's time")
 
@@ -94,7 +97,7 @@ def run_phase(phase: str, path: str) -> dict:
     if phase == "natasha":
         seconds = time_natasha(path)
     else:
-        seconds, extra["account_seconds"] = time_analyze(path)
+        seconds, extra["account_seconds"], extra["rss_mb"] = time_analyze(path)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"seconds": seconds, "peak_mb": peak_kb / 1024, **extra}
 
@@ -116,7 +119,20 @@ def time_natasha(path: str) -> float:
     return time.perf_counter() - start
 
 
-def time_analyze(path: str) -> tuple[float, float]:
+RSS_EVERY = 2000
+
+
+def current_rss_mb() -> float:
+    """Resident memory now (Linux /proc), or the peak so far elsewhere."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def time_analyze(path: str) -> tuple[float, float, dict[int, float]]:
     from voicecheck.account import build_report
     from voicecheck.analysis import analyze_posts
     from voicecheck.classify import load_classifier
@@ -129,16 +145,19 @@ def time_analyze(path: str) -> tuple[float, float]:
     start = time.perf_counter()
     feed = read_feed(path)
     kept = []  # as `voicecheck analyze` does: rows are written as they come, the report's part is kept
+    rss = {}
 
     def written(result):
         kept.append(result.for_account())
+        if len(kept) % RSS_EVERY == 0:
+            rss[len(kept)] = round(current_rss_mb())
         return result
 
     with open(os.devnull, "w", encoding="utf-8", newline="") as out:
         write_csv(map(written, analyze_posts(drain(feed.posts))), out)
     analyzed = time.perf_counter()
     build_report(kept)
-    return analyzed - start, time.perf_counter() - analyzed
+    return analyzed - start, time.perf_counter() - analyzed, rss
 
 
 if __name__ == "__main__":
