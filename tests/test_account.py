@@ -32,6 +32,13 @@ def demo_report(demo_results):
     return build_report(demo_results, account="demo")
 
 
+def test_the_report_needs_no_text_evidence_or_cues(demo_results, demo_report):
+    """analyze keeps only ``for_account()`` copies of long feeds' results: same report."""
+    slim = [r.for_account() for r in demo_results]
+    assert all(not r.text and not r.evidence for r in slim)
+    assert build_report(slim, account="demo").to_dict() == demo_report.to_dict()
+
+
 def test_report_matches_its_documented_schema(demo_report):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(resources.files("voicecheck.data").joinpath("report.schema.json").read_text("utf-8"))

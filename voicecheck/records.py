@@ -90,8 +90,15 @@ class PostResult:
         return record
 
     def for_account(self) -> "PostResult":
-        """A copy without the text and the evidence, which the account report does not read."""
-        return replace(self, text="", evidence=[])
+        """A copy without the text, the evidence and the cues, which the account report
+        does not read: what is kept of each post of a long feed stays small."""
+        return replace(
+            self,
+            text="",
+            evidence=[],
+            stage=replace(self.stage, cues=[]) if self.stage else None,
+            type=replace(self.type, cues=[]) if self.type else None,
+        )
 
 
 SEVERITIES = ("suggestion", "warning", "error")  # in rising order
