@@ -212,7 +212,7 @@ class TaskModel:
     def _prediction(self, probabilities, row, classes) -> Prediction:
         best = int(np.argmax(probabilities))
         return Prediction(
-            label=classes[best],
+            label=str(classes[best]),
             probability=float(probabilities[best]),
             low_confidence=bool(probabilities[best] < LOW_CONFIDENCE),
             cues=self._cues(row, best),
