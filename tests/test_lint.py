@@ -483,3 +483,20 @@ def test_help_rules_and_rule_import_no_nlp():
 def test_pre_commit_hook_is_declared():
     text = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: voicecheck" in text and "entry: voicecheck check" in text
+
+
+def test_the_console_script_flushes_everything_before_it_leaves(tmp_path):
+    """``voicecheck check`` ends its process without the interpreter's teardown: every
+    finding and the verdict still reach a pipe, and the exit code is kept."""
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "voicecheck.cli", "check", str(draft), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 1
+    report = json.loads(run.stdout)
+    (checked,) = report["drafts"]
+    assert any(f["code"] == "VC301" for f in checked["findings"]) and checked["verdict"]
