@@ -12,6 +12,8 @@ from spacy.lang.ru.lemmatizer import RussianLemmatizer
 from spacy.language import Language
 from spacy.tokens import Token
 
+from .taggers import morph_analyzer
+
 CACHE_SIZE = 100_000
 
 
@@ -25,6 +27,7 @@ def _cache_tag_conversion() -> None:
 
 class CachedRussianLemmatizer(RussianLemmatizer):
     def __init__(self, *args, **kwargs) -> None:
+        self._morph = morph_analyzer()  # shared, and possibly loaded in the background
         super().__init__(*args, **kwargs)
         _cache_tag_conversion()
         self._cache: dict[tuple[str, int, int], list[str]] = {}

@@ -1,4 +1,5 @@
-"""natasha's navec embedding and slovnet's morphology and syntax models, loaded once.
+"""natasha's navec embedding, slovnet's morphology and syntax models and pymorphy3's
+analyser, each loaded once.
 
 This module imports neither spaCy nor natasha at import time, so a command can start
 loading the models in a background thread (``preload``) while spaCy is imported:
@@ -25,18 +26,35 @@ class NatashaModels:
             model.infer.encoder.batch_size = SLOVNET_BATCH
 
 
-_LOCK = threading.Lock()
-_LOADED: list[NatashaModels] = []
+_NATASHA_LOCK = threading.Lock()
+_NATASHA: list[NatashaModels] = []
+_MORPH_LOCK = threading.Lock()
+_MORPH: list = []
 
 
 def natasha_models() -> NatashaModels:
     """The models, loaded on first use; waits for a ``preload`` that is under way."""
-    with _LOCK:
-        if not _LOADED:
-            _LOADED.append(NatashaModels())
-        return _LOADED[0]
+    with _NATASHA_LOCK:
+        if not _NATASHA:
+            _NATASHA.append(NatashaModels())
+        return _NATASHA[0]
+
+
+def morph_analyzer():
+    """pymorphy3's Russian ``MorphAnalyzer`` (the lemmatizer's dictionaries), loaded once."""
+    with _MORPH_LOCK:
+        if not _MORPH:
+            from pymorphy3 import MorphAnalyzer
+
+            _MORPH.append(MorphAnalyzer(lang="ru"))
+        return _MORPH[0]
 
 
 def preload() -> None:
-    """Start loading the models in a background thread; ``natasha_models()`` picks them up."""
-    threading.Thread(target=natasha_models, name="voicecheck-preload", daemon=True).start()
+    """Start loading the models in a background thread; the functions above pick them up."""
+    threading.Thread(target=_load_all, name="voicecheck-preload", daemon=True).start()
+
+
+def _load_all() -> None:
+    natasha_models()
+    morph_analyzer()
