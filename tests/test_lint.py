@@ -403,7 +403,7 @@ def test_fast_classifier_answers_as_the_shipped_models(nlp):
     from conftest import parse_all
 
     from voicecheck.analysis import classifier_input
-    from voicecheck.classify import load_classifier
+    from voicecheck.classify import load_pipelines
     from voicecheck.linear import LinearModels
     from voicecheck.paths import MODELS_DIR
 
@@ -411,7 +411,7 @@ def test_fast_classifier_answers_as_the_shipped_models(nlp):
     inputs = [classifier_input(doc) for doc in docs.values()]
     fast = LinearModels.load(MODELS_DIR)
     assert fast is not None, "models/*.arrays.* are missing or stale: run voicecheck train"
-    for slow, quick in zip(load_classifier().predict(inputs), fast.predict(inputs), strict=True):
+    for slow, quick in zip(load_pipelines().predict(inputs), fast.predict(inputs), strict=True):
         for a, b in zip(slow, quick, strict=True):
             assert (a.label, a.cues, a.low_confidence) == (b.label, b.cues, b.low_confidence)
             assert abs(a.probability - b.probability) < 1e-9

@@ -222,6 +222,9 @@ def _json_default(value):
 def _analysed(loaded, *, quiet: bool = False) -> Iterator:
     """The feed's results as they come, a chunk at a time; the feed lets go of each post
     once it is read (a progress bar on a terminal for long feeds, unless ``quiet``)."""
+    from .taggers import preload
+
+    preload()  # the models load while spaCy is imported
     from .analysis import analyze_posts
     from .feed import drain
 

@@ -3,7 +3,7 @@
 Loading scikit-learn and skops takes about a second; ``voicecheck train`` therefore
 also writes each model's weights as ``<task>.arrays.npz`` (numbers) and
 ``<task>.arrays.json`` (classes, terms, column layout, readable names and the sha256
-of the ``.skops`` file they came from). ``voicecheck check`` reads these; the answers
+of the ``.skops`` file they came from). ``analyze`` and ``check`` read these; the answers
 (labels, probabilities, cues) are those of the scikit-learn pipeline, which a test checks.
 """
 

@@ -20,7 +20,6 @@ import re
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .config import Settings
@@ -225,24 +224,12 @@ def predict(docs: list) -> list[tuple[Prediction | None, Prediction | None]]:
     if not docs:
         return []
     from .analysis import classifier_input
+    from .classify import load_classifier
 
-    classifier = fast_classifier()
+    classifier = load_classifier()
     if classifier is None:
         return [(None, None)] * len(docs)
     return classifier.predict([classifier_input(doc) for doc in docs])
-
-
-@lru_cache(maxsize=1)
-def fast_classifier():
-    """The shipped stage and type models as plain arrays (``linear.LinearModels``),
-    written by ``voicecheck train`` beside the ``.skops`` files: they load in a few
-    milliseconds where scikit-learn and skops take a second, with the same answers.
-    Falls back to the scikit-learn models when the arrays are missing or stale."""
-    from .classify import load_classifier
-    from .linear import LinearModels
-    from .paths import MODELS_DIR
-
-    return LinearModels.load(MODELS_DIR) or load_classifier()
 
 
 def _label(prediction: Prediction | None) -> str:
