@@ -26,7 +26,7 @@ from .config import Settings
 from .records import SEVERITIES, Finding, Prediction
 from .rules import BY_CODE, RULES, SEVERITY_RU, UNUSED_SUPPRESSION, AccountFit, Draft, Hit, Rule
 from .rules.base import STAGE_RU, TYPE_RU
-from .taggers import preload as preload_natasha_models
+from .taggers import preload as preload_models
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -192,7 +192,7 @@ def check_sources(
     prepared = [prepare(s) for s in sources]
     live = [p for p in prepared if p.text.strip()]
     if live or account:
-        preload_natasha_models()  # loads while spaCy is imported
+        preload_models()  # natasha and pymorphy3 load while spaCy is imported
     profile = account_profile(account) if account else None
     docs = parse_drafts([p.text for p in live])
     predictions = predict(docs)
