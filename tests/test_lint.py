@@ -480,6 +480,21 @@ def test_help_rules_and_rule_import_no_nlp():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
 
 
+def test_a_check_imports_spacy_without_its_command_line_which_still_works_later():
+    code = (
+        "import sys\n"
+        "from voicecheck.taggers import import_spacy_without_its_cli\n"
+        "import_spacy_without_its_cli()\n"
+        "import spacy\n"
+        "from spacy.tokens import Doc\n"
+        "assert not [m for m in ('typer', 'weasel', 'requests') if m in sys.modules]\n"
+        "assert spacy.info(markdown=False)['spacy_version'] == spacy.__version__\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.download) and 'typer' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
 def test_pre_commit_hook_is_declared():
     text = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: voicecheck" in text and "entry: voicecheck check" in text

@@ -14,6 +14,21 @@ def test_natasha_morph_vocab_builds():
     assert vocab.parse("клиентками")[0].normal == "клиентка"
 
 
+def test_the_lean_navec_load_gives_natashas_vectors():
+    """``news_embedding`` skips navec's similarity tables; the words and vectors the
+    taggers and the topic model read must be those of ``natasha.NewsEmbedding``."""
+    import numpy as np
+    from natasha import NewsEmbedding
+
+    from voicecheck.taggers import natasha_models
+
+    ours, theirs = natasha_models().embedding, NewsEmbedding()
+    assert ours.vocab.words == theirs.vocab.words
+    for word in ("кошка", "маркетинг", "рекомендуется", "<unk>", "<pad>"):
+        assert np.array_equal(ours[word], theirs[word])
+    assert np.array_equal(ours.pq.indexes, theirs.pq.indexes)
+
+
 TRICKY = {
     "empty": "",
     "space": " ",

@@ -462,7 +462,10 @@ def check(
     """
     from .config import ConfigError, check_selectors, load_settings, split_list
     from .lint import LintError, check_drafts, exit_code, render
+    from .taggers import import_spacy_without_its_cli, preload
 
+    preload()  # natasha and pymorphy3 load while spaCy is imported
+    import_spacy_without_its_cli()
     try:
         settings = load_settings(explicit=config_path).override(
             select=check_selectors(split_list(select), "--select"),

@@ -12,13 +12,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import tokens_of
-
-
-@lru_cache(maxsize=1)
-def morph_analyzer():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
+from .taggers import morph_analyzer  # the lemmatizer's analyser: loaded once, maybe in the background
 
 
 @lru_cache(maxsize=200_000)
