@@ -6,7 +6,9 @@ Usage:
 Each channel of ../shared/real/posts.csv is an account. For random pairs of channels
 (A, B) it builds a 60-post feed of A alone and a 60-post feed of 30 A + 30 B posts and
 counts how often A alone scores higher; then it prints the focus index of every
-channel and of mixtures of 2, 4 and 8 channels.
+channel and of mixtures of 2, 4 and 8 channels, and, over all ordered pairs of channels,
+how often an exact half-and-half mixture's centre is at least as long as A's own: the
+coherence is that length, so those pairs are lost by the index itself, not by sampling.
 """
 
 import argparse
@@ -44,6 +46,25 @@ def focus(results) -> float:
     return analyse_focus(results, natasha_models().embedding).focus_index
 
 
+def centre_bound(channels: dict[str, list]) -> float:
+    """Share of ordered pairs (A, B) whose mean post vector (a + b) / 2 is at least as
+    long as a: pairs a centre-based index cannot rank A above A+B in."""
+    import itertools
+
+    import numpy as np
+
+    from voicecheck.account.focus import post_vectors
+    from voicecheck.taggers import natasha_models
+
+    embedding, means = natasha_models().embedding, {}
+    for name, results in channels.items():
+        vectors = post_vectors([r.topic_lemmas.split() for r in results], embedding)
+        means[name] = vectors[np.linalg.norm(vectors, axis=1) > 0].mean(axis=0)
+    pairs = list(itertools.permutations(means, 2))
+    lost = sum(np.linalg.norm((means[a] + means[b]) / 2) >= np.linalg.norm(means[a]) for a, b in pairs)
+    return lost / len(pairs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--per-channel", type=int, default=80)
@@ -70,6 +91,7 @@ def main() -> None:
         print(f"mixtures of {k} channel(s): median focus {statistics.median(scores):.0f}")
     for name in sorted(names, key=lambda n: -focus(channels[n][:FEED])):
         print(f"  {focus(channels[name][:FEED]):5.1f}  {name}")
+    print(f"half-and-half mixtures whose centre is as long as A's own: {centre_bound(channels):.1%} of pairs")
 
 
 if __name__ == "__main__":
