@@ -174,6 +174,24 @@ def test_missing_metrics_are_named(tmp_path):
     assert "нет просмотров или реакций" in page and "в выгрузке нет дат" in page
 
 
+def test_heatmap_colours_by_erpost_when_the_feed_has_no_views(tmp_path):
+    from voicecheck.html.charts import heatmap_chart
+
+    path = tmp_path / "no_views.csv"
+    rows = [
+        f"2026-03-{day:02d}T{hour:02d}:15:00,Я пишу про ремонт кухни номер {day},{10 * day},{day}"
+        for day in range(1, 15)
+        for hour in (9, 18)
+    ]
+    path.write_text("date,text,likes,comments\n" + "\n".join(rows), "utf-8")
+    results = list(analyze_posts(read_feed(str(path)).posts, classify=False))
+    report = build_report(results, account="no_views", followers=2000)
+    assert report.engagement.metric == "ERpost" and report.engagement.followers == 2000
+    chart = heatmap_chart(report, results)
+    assert "медианный ERpost" in chart.note and "медианный ERpost" in chart.svg
+    assert "цвет не показан" not in chart.note
+
+
 # --- command line ----------------------------------------------------------------------------
 
 

@@ -272,7 +272,7 @@ def build_profile(path: str, digest: str) -> dict:
     topic (the 10th percentile: the scale a draft is measured against)."""
     import numpy as np
 
-    from .account.focus import CORE_SHARE, _class_tfidf, cluster, post_vectors, topic_count
+    from .account.focus import cluster, largest_first, post_vectors, topic_count, typical_lemmas
     from .analysis import analyze_posts
     from .feed import FeedError, read_feed
     from .nlp import natasha_models
@@ -289,20 +289,16 @@ def build_profile(path: str, digest: str) -> dict:
     lemma_lists = [r.topic_lemmas.split() for r in results]
     vectors = post_vectors(lemma_lists, natasha_models().embedding)
     labels, centres = cluster(vectors, topic_count(len(results)))
-    names = _class_tfidf(lemma_lists, labels)
-    topics, covered = [], 0
-    for label, size in Counter(int(x) for x in labels).most_common():
-        core = covered < CORE_SHARE * len(results)
-        covered += size
-        centre = [round(float(x), 5) for x in centres[label]]
-        topics.append(
-            {
-                "label": ", ".join(names.get(label, [])) or "без слов",
-                "posts": size,
-                "core": core,
-                "centre": centre,
-            }
-        )
+    names = typical_lemmas(lemma_lists, labels)
+    topics = [
+        {
+            "label": ", ".join(names.get(label, [])) or "без слов",
+            "posts": size,
+            "core": core,
+            "centre": [round(float(x), 5) for x in centres[label]],
+        }
+        for label, size, core in largest_first(labels)
+    ]
     core_centres = np.asarray([t["centre"] for t in topics if t["core"]], dtype=np.float32)
     typical = float(np.percentile((vectors @ core_centres.T).max(axis=1), TYPICAL_PERCENTILE))
     return {

@@ -106,6 +106,13 @@ class EngagementReport:
     groups: list[GroupStat] = field(default_factory=list)
     works: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    followers: int | None = None  # as given with --followers: ERpost's denominator
+
+    def per_post(self, result: PostResult) -> float | None:
+        """The report's metric (ERview or ERpost) for one post."""
+        if self.metric == "ERpost":
+            return er_post(result, self.followers)
+        return er_view(result) if self.metric == "ERview" else None
 
 
 def analyse_engagement(results: list[PostResult], *, followers: int | None = None) -> EngagementReport:
@@ -118,7 +125,7 @@ def analyse_engagement(results: list[PostResult], *, followers: int | None = Non
     medians, skipped = _medians(metrics, followers)
     primary = next((m for m in ("ERview", "ERpost") if m in medians), None)
     if primary is None:
-        return EngagementReport(None, "", 0, medians, skipped=skipped)
+        return EngagementReport(None, "", 0, medians, skipped=skipped, followers=followers)
     values = metrics[primary]
     groups = _group_stats(posts, values)
     return EngagementReport(
@@ -129,6 +136,7 @@ def analyse_engagement(results: list[PostResult], *, followers: int | None = Non
         groups=groups,
         works=[_statement(g, primary) for g in groups if _works(g)],
         skipped=skipped,
+        followers=followers,
     )
 
 

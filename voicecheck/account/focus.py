@@ -202,15 +202,22 @@ def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
     )
 
 
+def largest_first(labels) -> list[tuple[int, int, bool]]:
+    """(topic, posts, core) for each topic, largest first; the core topics are the
+    largest that together hold ``CORE_SHARE`` of the posts."""
+    ordered, covered = [], 0
+    for label, size in Counter(int(label) for label in labels).most_common():
+        ordered.append((label, size, covered < CORE_SHARE * len(labels)))
+        covered += size
+    return ordered
+
+
 def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
-    sizes = Counter(int(label) for label in labels)
-    top_lemmas = _class_tfidf(lemma_lists, labels)
-    topics, covered = [], 0
-    for label, size in sizes.most_common():
+    top_lemmas = typical_lemmas(lemma_lists, labels)
+    topics = []
+    for label, size, core in largest_first(labels):
         members = np.flatnonzero(labels == label)
         closest = members[np.argsort(-similarity[members])][:EXAMPLES]
-        core = covered < CORE_SHARE * len(posts)
-        covered += size
         lemmas = top_lemmas.get(label, [])
         topics.append(
             Topic(
@@ -226,7 +233,7 @@ def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
     return topics
 
 
-def _class_tfidf(lemma_lists, labels) -> dict[int, list[str]]:
+def typical_lemmas(lemma_lists, labels) -> dict[int, list[str]]:
     """The lemmas most typical of each topic: frequent in it, rare in the others."""
     per_topic: dict[int, Counter] = {}
     for lemmas, label in zip(lemma_lists, labels, strict=True):

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..account import AccountReport
-from ..account.engagement import GROUP_NAMES, LENGTHS, LONGREAD, WEEKDAYS, er_view, parse_datetime
+from ..account.engagement import GROUP_NAMES, LENGTHS, LONGREAD, WEEKDAYS, parse_datetime
 from ..account.findings import STAGE_RU
 from ..account.funnel import STAGES, TYPES
 from ..account.render import TYPE_RU
@@ -240,11 +240,13 @@ def _group_value(stat, name: str, single: bool) -> dict | None:
 
 
 def heatmap_chart(report: AccountReport, results: list[PostResult]) -> Chart:
-    """Weekday × hour: the dot's size is the number of posts, its colour the median ERview."""
+    """Weekday × hour: the dot's size is the number of posts, its colour the median of the
+    report's metric (ERview, or ERpost when the feed has no views but --followers is given)."""
     import pygal
 
     title = "Когда публикуются посты и как на них реагируют"
-    cells, with_time = _heat_cells(results)
+    metric = report.engagement.metric or "ERview"
+    cells, with_time = _heat_cells(results, report.engagement.per_post)
     if not cells:
         return Chart("heatmap", title, "", note="в выгрузке нет дат: карта не построена")
     hours = list(range(24)) if with_time else [0]
@@ -253,18 +255,20 @@ def heatmap_chart(report: AccountReport, results: list[PostResult]) -> Chart:
     chart = pygal.Dot(**_config(show_legend=False, width=HEAT_WIDTH, height=300, x_label_rotation=0))
     chart.x_labels = [str(h) for h in hours] if with_time else ["весь день"]
     for day, name in enumerate(WEEKDAYS):
-        chart.add(name, [_heat_value(cells.get((day, h)), name, h, with_time, low, high) for h in hours])
-    note = "размер точки — число постов, цвет — медианный ERview (светлее — ниже, темнее — выше)"
+        chart.add(
+            name, [_heat_value(cells.get((day, h)), name, h, with_time, low, high, metric) for h in hours]
+        )
+    note = f"размер точки — число постов, цвет — медианный {metric} (светлее — ниже, темнее — выше)"
     if not with_time:
         note += "; в датах нет времени: только дни недели"
     if not medians:
-        note += "; просмотров нет: цвет не показан"
+        note += "; нет ни просмотров, ни --followers: цвет не показан"
     else:
         note += f"; шкала {100 * low:.2f}% — {100 * high:.2f}%"
     return Chart("heatmap", title, _offline_svg(chart, title), note=note)
 
 
-def _heat_cells(results: list[PostResult]) -> tuple[dict, bool]:
+def _heat_cells(results: list[PostResult], metric) -> tuple[dict, bool]:
     cells: dict[tuple[int, int], tuple[int, list]] = {}
     counts: dict = defaultdict(int)
     values: dict = defaultdict(list)
@@ -273,7 +277,7 @@ def _heat_cells(results: list[PostResult]) -> tuple[dict, bool]:
     for result, when in stamps:
         key = (when.weekday(), when.hour if with_time else 0)
         counts[key] += 1
-        if (value := er_view(result)) is not None:
+        if (value := metric(result)) is not None:
             values[key].append(value)
     for key, n in counts.items():
         cells[key] = (n, values[key])
@@ -288,13 +292,15 @@ def _median(values: list[float]) -> float | None:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def _heat_value(cell, day: str, hour: int, with_time: bool, low: float, high: float) -> dict | None:
+def _heat_value(
+    cell, day: str, hour: int, with_time: bool, low: float, high: float, metric: str
+) -> dict | None:
     if cell is None:
         return None
     n, values = cell
     median = _median(values)
     when = f"{day}, {hour:02d}:00–{hour:02d}:59" if with_time else day
-    er = f", медианный ERview {100 * median:.2f}% (n={len(values)})" if median is not None else ""
+    er = f", медианный {metric} {100 * median:.2f}% (n={len(values)})" if median is not None else ""
     return {"value": n, "color": _heat_colour(median, low, high), "tooltip": f"{when}: {n} постов{er}"}
 
 
