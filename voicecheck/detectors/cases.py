@@ -94,12 +94,18 @@ class CaseDetector:
         forms = token_forms(token)
         for label in ("HYPOTHETICAL", "REVIEW", "CLIENT", "RESULT"):
             if forms & self.lexicons[label]:
-                return label
+                return "" if label == "CLIENT" and _generic_plural(token) else label
         if _is_named_person(token):
             return "PERSON"
         if _author_past_action(token, first_person):
             return "ACTION"
         return ""
+
+
+def _generic_plural(token: Token) -> bool:
+    """«клиенты», «покупатели» in general, not a specific client: plural with no number
+    («трое клиентов», «у 12 учениц» stay concrete)."""
+    return morph(token, "Number") == "Plur" and not any(c.dep_.startswith("nummod") for c in token.children)
 
 
 def _is_named_person(token: Token) -> bool:
