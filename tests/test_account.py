@@ -56,6 +56,16 @@ def test_demo_report_has_topics_for_every_post(demo_report, demo_results):
     assert all(t.label for t in focus.topics)
 
 
+def test_a_feed_of_repeated_posts_gets_its_topics_without_warnings(recwarn):
+    """A channel that posts the same two notices over and over: fewer topics, every post in
+    one, and nothing printed by scikit-learn about empty clusters."""
+    texts = ["Склад работает с 9 до 18 без выходных.", "Приём заказов по телефону круглосуточно."] * 20
+    results = list(analyze_posts(texts, classify=False))
+    report = analyse_focus(results, natasha_models().embedding)
+    assert len(report.topics) <= 2 and sum(t.posts for t in report.topics) == len(texts)
+    assert not [w for w in recwarn if "cluster" in str(w.message).lower()]
+
+
 def test_demo_report_says_what_posts_cannot_show(demo_report):
     by_number = {f.mistake: f for f in demo_report.findings}
     assert sorted(by_number) == [1, 2, 3, 4, 5, 6, 7]

@@ -163,7 +163,11 @@ def topic_count(n: int) -> int:
 
 
 def cluster(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """k-means topics (no more than the feed has distinct posts, so a feed of repeated
+    posts gets fewer topics instead of empty ones)."""
     from sklearn.cluster import KMeans, MiniBatchKMeans
+
+    k = max(1, min(k, len(np.unique(vectors.round(5), axis=0))))
 
     model = (
         MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3, batch_size=2048)
