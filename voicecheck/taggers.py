@@ -3,7 +3,8 @@ analyser, each loaded once.
 
 This module imports neither spaCy nor natasha at import time, so a command can start
 loading the models in a background thread (``preload``) while spaCy is imported:
-the two overlap, since reading and unpacking the model arrays releases the GIL.
+the two overlap, since reading and unpacking the model arrays releases the GIL. A draft
+check also imports spaCy without its command line (``import_spacy_without_its_cli``).
 """
 
 import sys
