@@ -123,6 +123,22 @@ def test_a_group_that_clearly_earns_more_is_stated():
     assert all(not g.ranked for g in small)
 
 
+def test_what_works_and_what_does_not_are_told_apart_strongest_first():
+    def posts(stage, likes, start, case=False):
+        return [
+            _post(start + i, stage, views=1000.0, likes=likes + i % 5, comments=0.0, reposts=0.0, case=case)
+            for i in range(15)
+        ]
+
+    feed = posts("trust", 80.0, 0, case=True) + posts("awareness", 10.0, 15) + posts("interest", 30.0, 30)
+    works = build_report(feed).engagement.works
+    # awareness earns a fifth of the rest (ratio 0.21), trust four times the rest: awareness comes first
+    assert works[0].startswith("не работает: стадия «awareness» — медианный ERview на 79% ниже")
+    assert any(s.startswith("работает: стадия «trust»") and "выше" in s for s in works)
+    cases = [s for s in works if s.split(" — ")[0].endswith(("«с кейсом»", "«без кейса»"))]
+    assert cases == [next(s for s in works if "«с кейсом»" in s)]  # its mirror «без кейса» is not repeated
+
+
 def test_dates_in_export_formats_are_read():
     assert parse_datetime("2025-03-01T10:15:00+00:00").hour == 10
     assert parse_datetime("2025-03-01 10:15").minute == 15

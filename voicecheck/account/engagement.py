@@ -7,7 +7,8 @@ impersonal tone, length, weekday and hour. Each group gets n, its median with a
 bootstrap 95% confidence interval, and the ratio of its median to the rest of
 the feed's median with its interval. Groups under ``MIN_GROUP`` posts are shown
 but not ranked; a "what works here" statement is made only where the ratio's
-interval excludes 1.
+interval excludes 1, strongest first; of a two-group dimension (case, tone) only
+the group above the rest is stated, since the other is its mirror image.
 """
 
 import math
@@ -134,7 +135,7 @@ def analyse_engagement(results: list[PostResult], *, followers: int | None = Non
         posts_with_metric=sum(v is not None for v in values),
         medians=medians,
         groups=groups,
-        works=[_statement(g, primary) for g in groups if _works(g)],
+        works=[_statement(g, primary) for g in notable(groups)],
         skipped=skipped,
         followers=followers,
     )
@@ -220,17 +221,33 @@ def _interval(samples: np.ndarray) -> tuple[float, float]:
     return (float(low), float(high))
 
 
-def _works(stat: GroupStat) -> bool:
-    return stat.ranked and stat.ratio_ci is not None and (stat.ratio_ci[0] > 1 or stat.ratio_ci[1] < 1)
+def notable(groups: list[GroupStat]) -> list[GroupStat]:
+    """Groups whose ratio to the rest of the feed is clear of 1, the strongest effect first."""
+    sizes = {}
+    for stat in groups:
+        sizes[stat.dimension] = sizes.get(stat.dimension, 0) + 1
+    clear = [
+        stat for stat in groups if _clear_of_one(stat) and (sizes[stat.dimension] > 2 or stat.ratio_ci[0] > 1)
+    ]
+    return sorted(clear, key=lambda stat: -abs(math.log(max(stat.ratio, 1e-9))))
+
+
+def _clear_of_one(stat: GroupStat) -> bool:
+    return (
+        stat.ranked
+        and stat.ratio is not None
+        and stat.ratio_ci is not None
+        and (stat.ratio_ci[0] > 1 or stat.ratio_ci[1] < 1)
+    )
 
 
 def _statement(stat: GroupStat, metric: str) -> str:
     low, high = stat.ratio_ci
-    if stat.ratio_ci[0] > 1:
-        change = f"в {stat.ratio:.2f} раза выше"
+    if low > 1:
+        verdict, change = "работает", f"в {stat.ratio:.2f} раза выше"
     else:
-        change = f"на {100 * (1 - stat.ratio):.0f}% ниже"
+        verdict, change = "не работает", f"на {100 * (1 - stat.ratio):.0f}% ниже"
     return (
-        f"{GROUP_NAMES[stat.dimension]} «{stat.group}»: медианный {metric} {change}, чем у остальных "
-        f"постов (отношение {stat.ratio:.2f}, 95% ДИ {low:.2f}–{high:.2f}; n={stat.n})"
+        f"{verdict}: {GROUP_NAMES[stat.dimension]} «{stat.group}» — медианный {metric} {change}, "
+        f"чем у остальных постов (отношение {stat.ratio:.2f}, 95% ДИ {low:.2f}–{high:.2f}; n={stat.n})"
     )

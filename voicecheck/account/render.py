@@ -86,7 +86,7 @@ def _engagement_lines(report: AccountReport) -> list[str]:
         f"Вовлечённость: медианный {engagement.metric} {100 * median['median']:.2f}% "
         f"(знаменатель: {engagement.denominator}; n={median['n']})"
     ]
-    lines += [f"  что работает: {statement}" for statement in engagement.works[:6]]
+    lines += [f"  {statement}" for statement in engagement.works[:6]]
     lines += [f"  пропущено: {reason}" for reason in engagement.skipped]
     return [*lines, ""]
 
