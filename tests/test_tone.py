@@ -92,3 +92,37 @@ def test_predicative_neobhodimo_with_an_infinitive_is_an_impersonal_modal(nlp):
     """slovnet tags «Необходимо» as a short adjective; it is still the modal of «заполнить»."""
     doc = nlp("Необходимо заполнить заявление до пятницы.")
     assert span_texts(doc, "tone", "IMPERSONAL_MODAL") == ["Необходимо заполнить"]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Мы осуществляем контроль качества на каждом этапе.", "осуществляем контроль"),
+        ("Осуществляется доставка по городу и области.", "Осуществляется доставка"),
+        ("Специалисты осуществляют проверку документов.", "осуществляют проверку"),
+        ("Производится оплата услуг по тарифу.", "Производится оплата"),
+    ],
+)
+def test_textbook_split_predicates_with_action_nouns_are_found(nlp, text, predicate):
+    """«контроль», «доставка», «проверка», «оплата» are action nouns without an -ние suffix."""
+    doc = parse(nlp, text)
+    assert span_texts(doc, "tone", "SPLIT_PREDICATE") == [predicate]
+    assert span_texts(doc, "tone", "BUREAUCRATIC") == []  # the verb is not counted twice
+
+
+def test_bureaucratic_verbs_and_connectors_are_found(nlp):
+    text = "Имеется возможность оплаты. При наличии задолженности доступ закрывается незамедлительно."
+    doc = parse(nlp, text)
+    assert span_texts(doc, "tone", "BUREAUCRATIC") == ["Имеется", "При наличии", "незамедлительно"]
+
+
+def test_an_action_noun_in_a_live_sentence_is_not_a_split_predicate(nlp):
+    doc = parse(nlp, "Я сдала машину в ремонт и теперь езжу на метро.")
+    assert span_texts(doc, "tone", "SPLIT_PREDICATE") == []
+    assert span_texts(doc, "tone", "NOMINAL_CHAIN") == []
+
+
+def test_service_stamps_are_found_in_any_form(nlp):
+    doc = parse(nlp, "Решаем задачи любой сложности: мы профессионалы своего дела и не имеем аналогов.")
+    stamps = ["любой сложности", "профессионалы своего дела", "не имеем аналогов"]
+    assert span_texts(doc, "tone", "STAMP") == stamps

@@ -122,7 +122,7 @@ def train(corpus_dir: Path, out_dir: Path, *, log=print) -> dict[str, dict]:
     export_arrays(out_dir)
     calibration = _calibrate_focus(posts, topic_lemma_lists)
     (out_dir / "topic_background.json").write_text(
-        json.dumps(calibration, ensure_ascii=False) + "\n", encoding="utf-8"
+        json.dumps(calibration, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
     )
     log(f"focus scale: LOW {calibration['low']:.3f}, HIGH {calibration['high']:.3f}")
     return cards

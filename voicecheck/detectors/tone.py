@@ -11,6 +11,8 @@ voice detector's features, so that component runs first. A post is labelled
 impersonal at ``THRESHOLD`` or above.
 """
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -77,7 +79,7 @@ class ToneDetector:
                 spans.append(_split_predicate_span(token))
             elif label:
                 spans.append(Span(doc, token.i, token.i + 1, label=label))
-        return spans
+        return _without_words_of_split_predicates(spans)
 
     def _token_label(self, token: Token) -> str:
         lemma = token.lemma_.lower()
@@ -134,6 +136,16 @@ def _components(doc: Doc, counts: dict[str, int], words: int, emotion: float) ->
     }
 
 
+def _without_words_of_split_predicates(spans: list[Span]) -> list[Span]:
+    """«осуществляем контроль» is one split predicate, not also the bureaucratic word «осуществлять»."""
+    predicates = [(s.start, s.end) for s in spans if s.label_ == "SPLIT_PREDICATE"]
+    return [
+        s
+        for s in spans
+        if s.label_ != "BUREAUCRATIC" or not any(a <= s.start and s.end <= b for a, b in predicates)
+    ]
+
+
 def _saturate(value: float, full: float) -> float:
     return min(1.0, value / full) if full else 0.0
 
@@ -147,7 +159,16 @@ def _passive_count(counts: dict[str, int]) -> int:
 
 
 def is_verbal_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower().endswith(VERBAL_NOUN_ENDINGS)
+    """An action noun: «проведение», «регистрация», or one of the listed «контроль», «оплата»."""
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma.endswith(VERBAL_NOUN_ENDINGS) or lemma in _action_nouns()
+
+
+@cache
+def _action_nouns() -> frozenset[str]:
+    return read_lemmas("action_nouns.txt")
 
 
 def _verbal_nouns(doc: Doc) -> int:
