@@ -20,6 +20,11 @@ TEXTS = {
     "покупатели уходят: в тестовом запуске продавцы нашли на 20% больше брошенных корзин.",
     "three_clients": "В марте трое клиентов пришли к нам с одной бедой: карточки не показывались в поиске. "
     "Мы переписали описания и заголовки, и за 2 недели показы выросли в 3 раза.",
+    "published_review": "Отзыв Натальи, участницы курса «Перезагрузка» 💌\n\n«Пришла на курс, чтобы "
+    "похудеть. В итоге минус 4 кг за два месяца, но главное — я перестала просыпаться по ночам, и мне "
+    "снова хочется двигаться: я впервые за 10 лет записалась в бассейн. Спасибо!»",
+    "quoted_official": "Министр Иван Петров заявил: «Я уверен, что мы справимся. Я видел цифры: за год "
+    "выплаты выросли на 12%, и я этим доволен».",
     "news": "Компания «Северный двор» сдала жилой комплекс на 1200 квартир. По данным застройщика, продажи "
     "выросли на 35% за год, а средняя цена метра достигла 180 000 рублей.",
 }
@@ -57,6 +62,16 @@ def test_client_review_presented_by_the_author_is_a_case(docs):
     assert case(docs, "review")["case"] == 1
     assert "отзывом" in span_texts(doc, "cases", "REVIEW")
     assert "клиентки" in span_texts(doc, "cases", "CLIENT")
+
+
+def test_a_clients_review_in_their_own_words_is_a_case_without_the_authors_voice(docs):
+    """The account publishes the review and says nothing itself: the quoted first-person story counts."""
+    assert docs["published_review"]._.features["voice"]["voice"] == "none"
+    assert case(docs, "published_review")["case"] == 1
+
+
+def test_a_quoted_official_is_not_a_review(docs):
+    assert case(docs, "quoted_official")["case"] == 0
 
 
 def test_general_advice_is_not_a_case(docs):

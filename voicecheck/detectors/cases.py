@@ -41,6 +41,7 @@ BEFORE_AFTER = re.compile(
     re.IGNORECASE,
 )
 THRESHOLD = 3.0
+QUOTED_STORY = 3  # first-person words inside quotes that make a quoted story
 FIRST_PERSON_LABELS = frozenset({"I", "WE", "I_IMPLIED", "WE_IMPLIED"})
 PERSON_NAME_GRAMMEMES = frozenset({"Name", "Patr"})
 POINTS = {
@@ -69,7 +70,10 @@ class CaseDetector:
         spans = self.evidence(doc)
         set_spans(doc, "cases", spans)
         voice = features(doc).get("voice", {}).get("voice", "none")
-        features(doc)["cases"] = summarize(spans, author_speaks=voice != "none")
+        quoted = sum(1 for s in doc.spans.get(SPAN_KEYS["voice"], []) if s.label_ == "QUOTED")
+        features(doc)["cases"] = summarize(
+            spans, author_speaks=voice != "none", quoted_story=quoted >= QUOTED_STORY
+        )
         return doc
 
     def evidence(self, doc: Doc) -> list[Span]:
@@ -123,7 +127,9 @@ def _author_past_action(token: Token, first_person: set[int]) -> bool:
     return token.i in first_person
 
 
-def summarize(spans: list[Span], author_speaks: bool) -> dict:
+def summarize(spans: list[Span], author_speaks: bool, quoted_story: bool = False) -> dict:
+    """``quoted_story``: someone's own first-person words are quoted («Пришла на курс…»),
+    as in a client's review the account publishes without speaking itself."""
     counts: dict[str, int] = {}
     for span in spans:
         counts[span.label_] = counts.get(span.label_, 0) + 1
@@ -133,7 +139,10 @@ def summarize(spans: list[Span], author_speaks: bool) -> dict:
     someone = bool(present & {"CLIENT", "REVIEW", "PERSON"})
     outcome = bool(present & {"RESULT", "NUMBER", "BEFORE_AFTER", "TIMEFRAME"})
     told = author_speaks and someone and outcome and "ACTION" in present
-    testimonial = author_speaks and "REVIEW" in present and "CLIENT" in present
+    testimonial = "REVIEW" in present and (
+        (author_speaks and "CLIENT" in present)
+        or (quoted_story and bool(present & {"CLIENT", "PERSON"}) and outcome)
+    )
     hypothetical = counts.get("HYPOTHETICAL", 0) > 0 and "REVIEW" not in present
     is_case = (told or testimonial) and score >= THRESHOLD and not hypothetical
     return {"case": int(is_case), "score": score, "counts": counts}
