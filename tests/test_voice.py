@@ -18,6 +18,8 @@ TEXTS = {
     "посчитала заявки и выдохнула.",
     "i_implied_first_word": "Запустила рекламу для салона. Сначала боялась, что не окупится. А вы "
     "пробовали таргет?",
+    "past_after_hashtag": "#ошибки_селлера Загрузила 300 простыней с размером 160×200 вместо 180×200 "
+    "в карточке. Узнала по отзывам через неделю. Проверяйте этикетки, девочки",
     "generic_organism": "Наш организм требует отдыха, и это нормально. Сон восстанавливает силы.",
     "generic_each": "Каждый из нас хоть раз опаздывал на поезд, и это не страшно.",
     "generic_all_we": "Все мы иногда устаём. Наш организм требует отдыха, и это нормально.",
@@ -132,6 +134,14 @@ def test_you_address_gives_you_rate(docs):
     assert features["voice"] == "none"
     assert {"Вы", "Вам", "ваш"} <= set(span_texts(docs["you"], "voice", "YOU"))
     assert voice(docs, "i_plain")["you_rate"] == 0
+
+
+def test_a_past_verb_misread_as_an_imperative_is_the_author(docs):
+    """slovnet tags «Загрузила» after a hashtag as an imperative; pymorphy3 knows it only as a past verb."""
+    doc = docs["past_after_hashtag"]
+    assert span_texts(doc, "voice", "I_IMPLIED") == ["Загрузила", "Узнала"]
+    assert span_texts(doc, "voice", "YOU") == ["Проверяйте"]
+    assert voice(docs, "past_after_hashtag")["voice"] == "i"
 
 
 def test_capitalised_imperatives_at_line_start_are_not_first_person(docs):

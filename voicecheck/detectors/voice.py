@@ -96,10 +96,19 @@ def _misread_past_verb(token: Token, antecedents: list[tuple[int, str]]) -> str:
     name («Запустила рекламу…»); pymorphy3 knows it is only a past-tense verb."""
     if not token.is_title or not (token.is_sent_start or token.i == 0):
         return ""
+    if grammemes(token.text) & {"NOUN", "ADJF", "ADJS", "PRTF"}:
+        return ""
+    return _past_verb_by_pymorphy(token, antecedents)
+
+
+def _past_verb_by_pymorphy(token: Token, antecedents: list[tuple[int, str]]) -> str:
+    """A verb pymorphy3 knows only in the past tense, with a dropped subject: implied я or мы."""
     tags = grammemes(token.text)
-    if not {"VERB", "past"} <= tags or tags & {"NOUN", "ADJF", "ADJS", "PRTF"}:
+    if not {"VERB", "past"} <= tags or tags & {"impr", "pres", "futr"}:
         return ""
     if any(i < token.i for i, _ in antecedents) or "neut" in tags:
+        return ""
+    if any(child.dep_.startswith("nsubj") for child in token.children):
         return ""
     if "plur" in tags:
         return "WE_IMPLIED"
@@ -109,7 +118,8 @@ def _misread_past_verb(token: Token, antecedents: list[tuple[int, str]]) -> str:
 def _verb_label(token: Token, antecedents: list[tuple[int, str]]) -> str:
     person, number, mood = person_number_mood(token)
     if mood == "Imp":
-        return "YOU" if person != "1" else "WE_INCLUSIVE"
+        misread_past = _past_verb_by_pymorphy(token, antecedents)  # «Загрузила» read as an imperative
+        return misread_past or ("YOU" if person != "1" else "WE_INCLUSIVE")
     if person == "1":
         if number == "Plur" and _after_inclusive_cue(token):
             return "WE_INCLUSIVE"
