@@ -3,6 +3,7 @@
 import pytest
 from conftest import labels, parse, parse_all, span_texts
 
+from voicecheck.detectors.tone import text_smileys
 from voicecheck.lexicon import PhraseMatcher
 
 TEXTS = {
@@ -126,3 +127,28 @@ def test_service_stamps_are_found_in_any_form(nlp):
     doc = parse(nlp, "Решаем задачи любой сложности: мы профессионалы своего дела и не имеем аналогов.")
     stamps = ["любой сложности", "профессионалы своего дела", "не имеем аналогов"]
     assert span_texts(doc, "tone", "STAMP") == stamps
+
+
+def test_a_voice_with_character_but_no_first_person_is_not_faceless(nlp):
+    """Questions, stance words and a smiley: someone is talking, though nobody says «я»."""
+    doc = parse(
+        nlp,
+        "Зачем платить за подписку, если можно собрать всё самому? Похоже, вендоры снова решили, что "
+        "никто не заметит. Странный ход, конечно)",
+    )
+    assert doc._.features["voice"]["voice"] == "none"
+    assert doc._.features["tone"]["impersonal"] == 0
+
+
+def test_neutral_news_stays_faceless(nlp):
+    doc = parse(
+        nlp,
+        "В Казани открылся новый мост через реку. Движение по нему запустят в апреле, сообщили в "
+        "мэрии. Стоимость работ составила 2,4 млрд рублей.",
+    )
+    assert doc._.features["tone"]["impersonal"] == 1
+
+
+def test_text_smileys_count_and_brackets_do_not():
+    assert text_smileys("Ну и ладно))) Отлично :) ну хоть так)") == 3
+    assert text_smileys("Цена (500 руб.) указана в пункте 2) и а) ниже") == 0
