@@ -118,7 +118,12 @@ def test_a_group_that_clearly_earns_more_is_stated():
         for i in range(15)
     ]
     report = build_report(posts)
-    assert any("«trust»" in statement and "выше" in statement for statement in report.engagement.works)
+    stages = [s for s in report.engagement.works if "стадия" in s]
+    # two stages only: trust above the rest and awareness below it are one effect, stated once
+    assert len(stages) == 1
+    assert ("«trust»" in stages[0] and "выше" in stages[0]) or (
+        "«awareness»" in stages[0] and "ниже" in stages[0]
+    )
     small = [g for g in report.engagement.groups if g.n < 8]
     assert all(not g.ranked for g in small)
 
@@ -136,7 +141,19 @@ def test_what_works_and_what_does_not_are_told_apart_strongest_first():
     assert works[0].startswith("не работает: стадия «awareness» — медианный ERview на 79% ниже")
     assert any(s.startswith("работает: стадия «trust»") and "выше" in s for s in works)
     cases = [s for s in works if s.split(" — ")[0].endswith(("«с кейсом»", "«без кейса»"))]
-    assert cases == [next(s for s in works if "«с кейсом»" in s)]  # its mirror «без кейса» is not repeated
+    assert len(cases) == 1  # «с кейсом» and «без кейса» mirror each other: one statement
+
+
+def test_a_group_that_earns_nothing_is_still_stated():
+    """With case posts at ER 0 the other group's ratio has no denominator; the effect must not vanish."""
+    feed = [
+        _post(i, "trust", views=1000.0, likes=0.0, comments=0.0, reposts=0.0, case=True) for i in range(12)
+    ]
+    feed += [
+        _post(12 + i, "trust", views=1000.0, likes=20.0 + i % 3, comments=0.0, reposts=0.0) for i in range(12)
+    ]
+    works = build_report(feed).engagement.works
+    assert [s.split(" — ")[0] for s in works] == ["не работает: кейс «с кейсом»"]
 
 
 def test_dates_in_export_formats_are_read():

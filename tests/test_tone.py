@@ -117,8 +117,12 @@ def test_bureaucratic_verbs_and_connectors_are_found(nlp):
     assert span_texts(doc, "tone", "BUREAUCRATIC") == ["Имеется", "При наличии", "незамедлительно"]
 
 
-def test_an_action_noun_in_a_live_sentence_is_not_a_split_predicate(nlp):
-    doc = parse(nlp, "Я сдала машину в ремонт и теперь езжу на метро.")
+@pytest.mark.parametrize(
+    "text", ["Служба поддержки клиентов работает круглосуточно.", "Принимаем оплату картой и наличными."]
+)
+def test_everyday_action_nouns_are_plain_talk(nlp, text):
+    """«поддержка», «оплата» split off only after a textbook verb such as «осуществлять»."""
+    doc = parse(nlp, text)
     assert span_texts(doc, "tone", "SPLIT_PREDICATE") == []
     assert span_texts(doc, "tone", "NOMINAL_CHAIN") == []
 
@@ -149,6 +153,15 @@ def test_neutral_news_stays_faceless(nlp):
     assert doc._.features["tone"]["impersonal"] == 1
 
 
+def test_a_list_of_questions_does_not_make_a_notice_lively(nlp):
+    doc = parse(
+        nlp, "Как оформить заказ? Как оплатить? Сколько стоит доставка? Ответы собраны в разделе FAQ."
+    )
+    assert doc._.features["tone"]["emotion"] == 2.0  # two questions counted, not three
+    assert doc._.features["tone"]["impersonal"] == 1
+
+
 def test_text_smileys_count_and_brackets_do_not():
-    assert text_smileys("Ну и ладно))) Отлично :) ну хоть так)") == 3
+    assert text_smileys("Ну и ладно))) Отлично :) ну хоть так) жаль((") == 4
     assert text_smileys("Цена (500 руб.) указана в пункте 2) и а) ниже") == 0
+    assert text_smileys("(см. раздел 3 (приложение) ниже) и (до 1 мая,\nдля новых клиентов)") == 0

@@ -7,8 +7,8 @@ impersonal tone, length, weekday and hour. Each group gets n, its median with a
 bootstrap 95% confidence interval, and the ratio of its median to the rest of
 the feed's median with its interval. Groups under ``MIN_GROUP`` posts are shown
 but not ranked; a "what works here" statement is made only where the ratio's
-interval excludes 1, strongest first; of a two-group dimension (case, tone) only
-the group above the rest is stated, since the other is its mirror image.
+interval excludes 1, strongest first; of a dimension with two groups (case, tone,
+or any with two present) only the stronger is stated, the other being its mirror.
 """
 
 import math
@@ -222,14 +222,20 @@ def _interval(samples: np.ndarray) -> tuple[float, float]:
 
 
 def notable(groups: list[GroupStat]) -> list[GroupStat]:
-    """Groups whose ratio to the rest of the feed is clear of 1, the strongest effect first."""
-    sizes = {}
+    """Groups whose ratio to the rest of the feed is clear of 1, the strongest effect first.
+    Of a dimension with two groups only the stronger is kept: the other is its mirror."""
+    by_dimension: dict[str, list[GroupStat]] = {}
     for stat in groups:
-        sizes[stat.dimension] = sizes.get(stat.dimension, 0) + 1
-    clear = [
-        stat for stat in groups if _clear_of_one(stat) and (sizes[stat.dimension] > 2 or stat.ratio_ci[0] > 1)
-    ]
-    return sorted(clear, key=lambda stat: -abs(math.log(max(stat.ratio, 1e-9))))
+        by_dimension.setdefault(stat.dimension, []).append(stat)
+    clear = []
+    for stats in by_dimension.values():
+        found = sorted((stat for stat in stats if _clear_of_one(stat)), key=_strength, reverse=True)
+        clear += found[:1] if len(stats) == 2 else found
+    return sorted(clear, key=_strength, reverse=True)
+
+
+def _strength(stat: GroupStat) -> float:
+    return abs(math.log(max(stat.ratio, 1e-9)))
 
 
 def _clear_of_one(stat: GroupStat) -> bool:

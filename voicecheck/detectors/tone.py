@@ -12,12 +12,11 @@ impersonal at ``THRESHOLD`` or above.
 """
 
 import re
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import phrase_matcher, read_lemmas, token_forms
+from ..lexicon import phrase_matcher, read_lemmas, read_sections, token_forms
 from ..nlp import tokens_of
 from .common import (
     features,
@@ -45,9 +44,10 @@ WEIGHTS = {
 EMOTION_FULL = 3.0  # this much emotion evidence cancels the no_emotion component
 EXCLAMATION_WEIGHT = 0.5
 QUESTION_WEIGHT = 1.0  # a question talks with the reader: 40% of live real posts ask one, 8% of faceless
+QUESTIONS_COUNTED = 2  # a FAQ list of questions is not more alive than two questions
 EMOJI_WEIGHT = 0.25  # also for text smileys: «)))», «:)»
-TEXT_SMILEY = re.compile(r"\){2,}|[:;]-?\)|(?<=[^\W\d_]{2})\)(?!\S)")
-BRACKETED = re.compile(r"\([^()\n]*\)")
+TEXT_SMILEY = re.compile(r"\){2,}|\({2,}|[:;]-?[()]|(?<=[^\W\d_]{2})[()](?!\S)")
+BRACKETED = re.compile(r"\([^()]*\)")
 BUREAUCRATIC_PER_100_FULL = 6.0
 PASSIVE_PER_100_FULL = 3.0
 STAMPS_FULL = 2
@@ -59,7 +59,10 @@ class ToneDetector:
     def __init__(self) -> None:
         self.stamps = phrase_matcher("stamps.txt")
         self.bureaucratic = phrase_matcher("bureaucratic.txt")
-        self.light_verbs = read_lemmas("light_verbs.txt")
+        light_verbs = read_sections("light_verbs.txt")
+        self.light_verbs = frozenset(light_verbs[""])
+        self.textbook_verbs = frozenset(light_verbs["with listed action nouns"])
+        self.action_nouns = read_lemmas("action_nouns.txt")
         self.modals = read_lemmas("impersonal_modals.txt")
         self.emotion = read_lemmas("emotion.txt")
 
@@ -80,7 +83,7 @@ class ToneDetector:
             if label == "IMPERSONAL_MODAL":
                 spans.append(_modal_span(token))
             elif label == "SPLIT_PREDICATE":
-                spans.append(_split_predicate_span(token))
+                spans.append(_split_predicate_span(token, self._noun_object(token)))
             elif label:
                 spans.append(Span(doc, token.i, token.i + 1, label=label))
         return _without_words_of_split_predicates(spans)
@@ -90,11 +93,22 @@ class ToneDetector:
         # slovnet may tag a predicative «необходимо» as a short adjective (lemma «необходимый»)
         if (lemma in self.modals or token.lower_ in self.modals) and _governs_infinitive(token):
             return "IMPERSONAL_MODAL"
-        if lemma in self.light_verbs and _verbal_noun_object(token) is not None:
+        if lemma in self.light_verbs and self._noun_object(token) is not None:
             return "SPLIT_PREDICATE"
         if _is_passive(token):
             return "PASSIVE"
         return ""
+
+    def _noun_object(self, token: Token) -> Token | None:
+        """The action noun a light verb carries: «проводим проверку»; a listed noun without an
+        -ние suffix only after a textbook verb («осуществляем контроль», not «принимаем оплату»)."""
+        textbook = token.lemma_.lower() in self.textbook_verbs
+        for child in token.children:
+            if child.dep_ not in ("obj", "nsubj:pass", "nsubj") or child.pos_ != "NOUN":
+                continue
+            if is_verbal_noun(child) or (textbook and child.lemma_.lower() in self.action_nouns):
+                return child
+        return None
 
     def summarize(self, doc: Doc, spans: list[Span]) -> dict:
         counts: dict[str, int] = {}
@@ -120,7 +134,7 @@ class ToneDetector:
     def _emotion_count(self, doc: Doc) -> float:
         """Emotion, stance and live-talk words, «!», questions, emoji and text smileys."""
         exclamations = sum(1 for t in tokens_of(doc) if "!" in t.text and t.is_punct)
-        questions = sum(1 for t in tokens_of(doc) if "?" in t.text and t.is_punct)
+        questions = min(QUESTIONS_COUNTED, sum(1 for t in tokens_of(doc) if "?" in t.text and t.is_punct))
         emoji = sum(1 for kind in masks(doc).values() if kind == "emoji")
         emoji += text_smileys(doc.text)
         words = sum(1 for t in tokens_of(doc) if is_word(t) and token_forms(t) & self.emotion)
@@ -154,8 +168,11 @@ def _without_words_of_split_predicates(spans: list[Span]) -> list[Span]:
 
 
 def text_smileys(text: str) -> int:
-    """«)))», «:)» and a bracket closing nothing after a word («ну хоть так)»)."""
-    return len(TEXT_SMILEY.findall(BRACKETED.sub(" ", text)))
+    """«)))», «((», «:)» and a bracket matching nothing after a word («ну хоть так)»)."""
+    unmatched = text
+    while (stripped := BRACKETED.sub(" ", unmatched)) != unmatched:
+        unmatched = stripped
+    return len(TEXT_SMILEY.findall(unmatched))
 
 
 def _saturate(value: float, full: float) -> float:
@@ -171,16 +188,7 @@ def _passive_count(counts: dict[str, int]) -> int:
 
 
 def is_verbal_noun(token: Token) -> bool:
-    """An action noun: «проведение», «регистрация», or one of the listed «контроль», «оплата»."""
-    if token.pos_ != "NOUN":
-        return False
-    lemma = token.lemma_.lower()
-    return lemma.endswith(VERBAL_NOUN_ENDINGS) or lemma in _action_nouns()
-
-
-@cache
-def _action_nouns() -> frozenset[str]:
-    return read_lemmas("action_nouns.txt")
+    return token.pos_ == "NOUN" and token.lemma_.lower().endswith(VERBAL_NOUN_ENDINGS)
 
 
 def _verbal_nouns(doc: Doc) -> int:
@@ -227,15 +235,7 @@ def _modal_span(token: Token) -> Span:
     return Span(token.doc, token.i, end, label="IMPERSONAL_MODAL")
 
 
-def _verbal_noun_object(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ in ("obj", "nsubj:pass", "nsubj") and is_verbal_noun(child):
-            return child
-    return None
-
-
-def _split_predicate_span(token: Token) -> Span:
-    noun = _verbal_noun_object(token)
+def _split_predicate_span(token: Token, noun: Token) -> Span:
     start, end = sorted((token.i, noun.i))
     return Span(token.doc, start, end + 1, label="SPLIT_PREDICATE")
 

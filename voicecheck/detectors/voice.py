@@ -101,11 +101,16 @@ def _misread_past_verb(token: Token, antecedents: list[tuple[int, str]]) -> str:
     return _past_verb_by_pymorphy(token, antecedents)
 
 
+def _only_past(token: Token) -> bool:
+    tags = grammemes(token.text)
+    return {"VERB", "past"} <= tags and not tags & {"impr", "pres", "futr"}
+
+
 def _past_verb_by_pymorphy(token: Token, antecedents: list[tuple[int, str]]) -> str:
     """A verb pymorphy3 knows only in the past tense, with a dropped subject: implied я or мы."""
-    tags = grammemes(token.text)
-    if not {"VERB", "past"} <= tags or tags & {"impr", "pres", "futr"}:
+    if not _only_past(token):
         return ""
+    tags = grammemes(token.text)
     if any(i < token.i for i, _ in antecedents) or "neut" in tags:
         return ""
     if any(child.dep_.startswith("nsubj") for child in token.children):
@@ -117,9 +122,10 @@ def _past_verb_by_pymorphy(token: Token, antecedents: list[tuple[int, str]]) -> 
 
 def _verb_label(token: Token, antecedents: list[tuple[int, str]]) -> str:
     person, number, mood = person_number_mood(token)
+    if mood == "Imp" and _only_past(token):
+        return _past_verb_by_pymorphy(token, antecedents)  # «Загрузила» read as an imperative
     if mood == "Imp":
-        misread_past = _past_verb_by_pymorphy(token, antecedents)  # «Загрузила» read as an imperative
-        return misread_past or ("YOU" if person != "1" else "WE_INCLUSIVE")
+        return "YOU" if person != "1" else "WE_INCLUSIVE"
     if person == "1":
         if number == "Plur" and _after_inclusive_cue(token):
             return "WE_INCLUSIVE"
