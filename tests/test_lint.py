@@ -515,3 +515,19 @@ def test_the_console_script_flushes_everything_before_it_leaves(tmp_path):
     report = json.loads(run.stdout)
     (checked,) = report["drafts"]
     assert any(f["code"] == "VC301" for f in checked["findings"]) and checked["verdict"]
+
+
+def test_bureaucratic_words_come_with_their_plain_counterpart(runner, tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "В рамках акции в целях удобства осуществляется доставка. При наличии вопросов звоните.\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "check", path, "--format", "json", "--select", "VC304")
+    assert_clean_exit(result, 1)
+    hints = {
+        f["message"].split(": ")[-1]: f["hint"] for f in json.loads(result.stdout)["drafts"][0]["findings"]
+    }
+    assert hints["«в целях»"] == "Скажите проще: «чтобы»"
+    assert hints["«При наличии»"] == "Скажите проще: «если есть»"
+    assert hints["«осуществляется доставка»"].startswith("Назовите действие одним глаголом")

@@ -1,5 +1,7 @@
 """Tone rules: канцелярит, passive and impersonal constructions, штампы, a faceless post."""
 
+from functools import cache
+
 from .base import Draft, Hit, Rule, per_100_words, span_hits
 
 
@@ -9,12 +11,12 @@ def _counted(draft: Draft, params: dict, *labels: str) -> list[Hit]:
     return span_hits(spans) if len(spans) > params["max_count"] else []
 
 
-def _dense(draft: Draft, params: dict, *labels: str) -> list[Hit]:
+def _dense(draft: Draft, params: dict, *labels: str) -> list:
     """Every span of ``labels``, once they exceed ``max_per_100_words``."""
     spans = draft.spans("tone", *labels)
     if not spans or per_100_words(len(spans), draft) <= params["max_per_100_words"]:
         return []
-    return span_hits(spans)
+    return spans
 
 
 def impersonal_modal(draft: Draft, params: dict) -> list[Hit]:
@@ -22,7 +24,7 @@ def impersonal_modal(draft: Draft, params: dict) -> list[Hit]:
 
 
 def passive(draft: Draft, params: dict) -> list[Hit]:
-    return _dense(draft, params, "PASSIVE")
+    return span_hits(_dense(draft, params, "PASSIVE"))
 
 
 def nominal_chain(draft: Draft, params: dict) -> list[Hit]:
@@ -37,7 +39,38 @@ def nominal_chain(draft: Draft, params: dict) -> list[Hit]:
 
 
 def bureaucratic_words(draft: Draft, params: dict) -> list[Hit]:
-    return _dense(draft, params, "BUREAUCRATIC", "SPLIT_PREDICATE")
+    """Each word with its plain counterpart as the hint, where ``data/plain_words.txt`` has one."""
+    hits = []
+    for span in _dense(draft, params, "BUREAUCRATIC", "SPLIT_PREDICATE"):
+        if span.label_ == "SPLIT_PREDICATE":
+            hint = SPLIT_PREDICATE_HINT
+        else:
+            plain = plain_word(span)
+            hint = f"Скажите проще: {plain}" if plain else ""
+        hits.append(Hit(span.start_char, span.end_char, hint=hint, quote=span.text))
+    return hits
+
+
+def plain_word(span) -> str:
+    """What to say instead of a bureaucratic word or connector: «в целях» -> «чтобы»."""
+    from ..lexicon import token_forms  # pymorphy3: only once there is a draft, not for `voicecheck rules`
+
+    words = [t for t in span if not t.is_space]
+    for phrase, plain in _plain_words():
+        if len(phrase) == len(words) and all(w in token_forms(t) for w, t in zip(phrase, words, strict=True)):
+            return plain
+    return ""
+
+
+@cache
+def _plain_words() -> tuple[tuple[tuple[str, ...], str], ...]:
+    from ..lexicon import read_sections
+
+    entries = []
+    for line in read_sections("plain_words.txt")[""]:
+        phrase, plain = line.split("=", 1)
+        entries.append((tuple(phrase.split()), plain.strip()))
+    return tuple(entries)
 
 
 def stamp(draft: Draft, params: dict) -> list[Hit]:
@@ -52,6 +85,10 @@ def faceless(draft: Draft, params: dict) -> list[Hit]:
     return [Hit(start, end, f"Безликий текст: безличность {tone['score']} из 100")]
 
 
+SPLIT_PREDICATE_HINT = (
+    "Назовите действие одним глаголом: «осуществляем доставку» → «доставляем», "
+    "«проводим проверку» → «проверяем»"
+)
 MAX_COUNT_DOC = "сколько таких мест допускается без замечания"
 MAX_RATE_DOC = "сколько таких мест на 100 слов допускается без замечания"
 
@@ -121,7 +158,8 @@ RULES = [
         "«проводим проверку» → «проверяем»",
         what="Находит канцелярские слова и производные предлоги («в рамках», «в целях», "
         "«данный», «осуществление») и расщеплённые сказуемые («осуществлять контроль», "
-        "«проводить проверку»), когда их больше порога на 100 слов.",
+        "«проводить проверку»), когда их больше порога на 100 слов; к каждому слову — чем его заменить "
+        "(«в целях» → «чтобы», «при наличии» → «если есть»).",
         why="Канцелярские слова делают пост похожим на официальное письмо: читатель перестаёт "
         "слышать человека и пролистывает.",
         bad="В рамках данной акции в целях улучшения сервиса осуществляется бесплатная доставка.",
