@@ -220,3 +220,12 @@ def test_hard_sell_hits_point_at_the_sell(nlp):
     hits = list(BY_CODE["VC403"].check(draft, BY_CODE["VC403"].params))
     assert len(hits) == 1
     assert bad[hits[0].start : hits[0].end] == hits[0].quote
+
+
+def test_faceless_names_what_weighs_most(nlp):
+    _, bad, _ = EXAMPLES["VC306"]
+    (hit,) = fired(nlp, "VC306", bad, {})
+    assert hit.message.startswith("Безликий текст: безличность ")
+    reasons = hit.message.split("(")[-1].rstrip(")").split(", ")
+    assert reasons[0] == "нет «я»"  # weight 30, the heaviest component
+    assert len(reasons) == 3 and "канцелярит" in reasons

@@ -78,11 +78,34 @@ def stamp(draft: Draft, params: dict) -> list[Hit]:
 
 
 def faceless(draft: Draft, params: dict) -> list[Hit]:
+    """The score, with the three components that weigh most in it: what to fix first."""
     tone = draft.features.get("tone", {})
     if tone.get("score", 0) < params["min_score"]:
         return []
     start, end = draft.opening()
-    return [Hit(start, end, f"Безликий текст: безличность {tone['score']} из 100")]
+    reasons = ", ".join(_heaviest_components(tone.get("components", {})))
+    message = f"Безликий текст: безличность {tone['score']} из 100"
+    return [Hit(start, end, f"{message} ({reasons})" if reasons else message)]
+
+
+def _heaviest_components(components: dict[str, float], top: int = 3) -> list[str]:
+    from ..detectors.tone import WEIGHTS  # the detector, and spaCy with it, only once a draft is checked
+
+    weighted = sorted(
+        ((WEIGHTS[name] * value, name) for name, value in components.items() if value), reverse=True
+    )
+    return [COMPONENT_NAMES[name] for _, name in weighted[:top]]
+
+
+COMPONENT_NAMES = {
+    "no_person": "нет «я»",
+    "no_team": "нет «мы»",
+    "no_reader": "нет обращения к читателю",
+    "no_emotion": "нет эмоций и живой речи",
+    "bureaucratic": "канцелярит",
+    "passive": "пассив и безличные обороты",
+    "stamps": "штампы",
+}
 
 
 SPLIT_PREDICATE_HINT = (
