@@ -77,27 +77,22 @@ class ToneDetector:
         spans = self.stamps(doc, "STAMP") + self.bureaucratic(doc, "BUREAUCRATIC")
         spans += _nominal_chains(doc)
         for token in tokens_of(doc):
-            if not is_word(token):
-                continue
-            label = self._token_label(token)
-            if label == "IMPERSONAL_MODAL":
-                spans.append(_modal_span(token))
-            elif label == "SPLIT_PREDICATE":
-                spans.append(_split_predicate_span(token, self._noun_object(token)))
-            elif label:
-                spans.append(Span(doc, token.i, token.i + 1, label=label))
+            span = self._token_span(token) if is_word(token) else None
+            if span is not None:
+                spans.append(span)
         return _without_words_of_split_predicates(spans)
 
-    def _token_label(self, token: Token) -> str:
+    def _token_span(self, token: Token) -> Span | None:
+        """An impersonal modal, a split predicate or a passive verb starting at this token."""
         lemma = token.lemma_.lower()
         # slovnet may tag a predicative «необходимо» as a short adjective (lemma «необходимый»)
         if (lemma in self.modals or token.lower_ in self.modals) and _governs_infinitive(token):
-            return "IMPERSONAL_MODAL"
-        if lemma in self.light_verbs and self._noun_object(token) is not None:
-            return "SPLIT_PREDICATE"
+            return _modal_span(token)
+        if lemma in self.light_verbs and (noun := self._noun_object(token)) is not None:
+            return _split_predicate_span(token, noun)
         if _is_passive(token):
-            return "PASSIVE"
-        return ""
+            return Span(token.doc, token.i, token.i + 1, label="PASSIVE")
+        return None
 
     def _noun_object(self, token: Token) -> Token | None:
         """The action noun a light verb carries: «проводим проверку»; a listed noun without an
