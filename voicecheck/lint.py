@@ -34,7 +34,7 @@ DIRECTIVE = re.compile(r"<!--\s*voicecheck\s*:\s*([\w-]+)\s*=\s*(.*?)\s*-->", re
 PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 QUOTE_CHARS = 60
 MIN_FEED_POSTS = 10
-PROFILE_VERSION = 2
+PROFILE_VERSION = 3
 TYPICAL_PERCENTILE = 10
 VOICE_RU = {"i": "«я»", "we": "«мы»", "none": "нет"}
 
@@ -272,7 +272,14 @@ def build_profile(path: str, digest: str) -> dict:
     topic (the 10th percentile: the scale a draft is measured against)."""
     import numpy as np
 
-    from .account.focus import cluster, largest_first, post_vectors, topic_count, typical_lemmas
+    from .account.focus import (
+        cluster,
+        largest_first,
+        post_vectors,
+        strip_signatures,
+        topic_count,
+        typical_lemmas,
+    )
     from .analysis import analyze_posts
     from .feed import FeedError, read_feed
     from .nlp import natasha_models
@@ -286,7 +293,7 @@ def build_profile(path: str, digest: str) -> dict:
         raise LintError(
             f"{path}: {len(results)} posts with text; the account's topics need {MIN_FEED_POSTS}."
         )
-    lemma_lists = [r.topic_lemmas.split() for r in results]
+    lemma_lists, signatures = strip_signatures([r.topic_lemmas.split() for r in results])
     vectors = post_vectors(lemma_lists, natasha_models().embedding)
     labels, centres = cluster(vectors, topic_count(len(results)))
     names = typical_lemmas(lemma_lists, labels)
@@ -307,6 +314,7 @@ def build_profile(path: str, digest: str) -> dict:
         "feed": path,
         "posts": len(results),
         "typical_similarity": round(typical, 4),
+        "signatures": [list(ending) for ending in signatures],
         "topics": topics,
     }
 
@@ -315,11 +323,13 @@ def account_fit(doc, profile: dict) -> AccountFit | None:
     """The draft's nearest core topic and its cosine; None for a draft with no content words."""
     import numpy as np
 
-    from .account.focus import post_vectors
+    from .account.focus import post_vectors, without_signature
     from .analysis import topic_lemmas
     from .nlp import natasha_models
 
-    vector = post_vectors([topic_lemmas(doc).split()], natasha_models().embedding)[0]
+    signatures = [tuple(ending) for ending in profile["signatures"]]
+    lemmas = without_signature(topic_lemmas(doc).split(), signatures)
+    vector = post_vectors([lemmas], natasha_models().embedding)[0]
     if not vector.any():
         return None
     core = [t for t in profile["topics"] if t["core"]]

@@ -1,16 +1,27 @@
 """Topic focus (смысловое ядро): the account's topics, its core, off-core posts, drift.
 
-Each post becomes a vector: the mean navec vector of its content lemmas, each
-weighted by the square of its IDF in the authored corpus (so words every account
-uses weigh little and an account's own vocabulary weighs a lot), unit length,
-minus a background vector (the mean post of the authored corpus), so what all
-Russian posts share does not count as focus. Topics are spherical k-means clusters of those vectors; every
-post gets a topic, so no outlier bin swallows the feed.
+Signature lines a feed ends its posts with word for word («Подписаться | Прислать
+новость», «Читать на сайте») are not what it writes about: they are found in the
+feed's own posts and left out before anything below.
+
+Each post becomes a vector: the mean navec vector of its content lemmas, each weighted
+by the square of its IDF in the authored corpus (so words every account uses weigh
+little and an account's own vocabulary weighs a lot), unit length, minus a background
+vector (the mean post of the authored corpus), so what all Russian posts share does not
+count as focus. Topics are spherical k-means clusters of those vectors; every post gets
+a topic, so no outlier bin swallows the feed.
+
+Two posts are as similar as the cosine of their vectors plus ``LEXICAL_WEIGHT`` times
+the cosine of their sets of content lemmas (IDF-weighted): what they mean, and the
+words, names and terms they share. The coherence C of a feed is the lower quartile
+of that similarity over its pairs of posts: how close even its less related posts
+stay. A tight group of posts cannot lift it for the rest, as it lifts a mean, and it
+does not depend on the number of posts (over ``MAX_PAIR_POSTS`` posts it is measured
+on a fixed random sample of them).
 
 Focus index = 100 × (1 − exp(−k · max(0, C − LOW))), k = ln 5 / (HIGH − LOW), where
-C is the mean cosine similarity of the account's posts to the account's centre,
-and LOW and HIGH are calibrated on the authored corpus (a mixture of all its
-accounts, and the 90th percentile of single accounts): LOW scores 0, HIGH 80.
+LOW and HIGH are calibrated on the authored corpus (a mixture of all its accounts,
+and the 90th percentile of single accounts): LOW scores 0, HIGH 80.
 Posts off the core are those outside the core topics (the largest topics that
 together hold ``CORE_SHARE`` of posts) or far from their own topic's centre.
 """
@@ -34,6 +45,12 @@ MAX_TOPICS = 12
 EXAMPLES = 3
 LABEL_LEMMAS = 4
 MIN_MONTH_POSTS = 5
+LEXICAL_WEIGHT = 2.0  # a pair's shared lemmas count twice its shared meaning
+PAIR_QUANTILE = 0.25
+MAX_PAIR_POSTS = 600  # larger feeds are measured on a fixed random sample of this many posts
+SIGNATURE_SHARE = 0.1  # a word-for-word ending this share of posts share is a signature
+SIGNATURE_MIN_POSTS = 5
+SIGNATURE_MAX_LEMMAS = 6
 BACKGROUND_FILE = "topic_background.json"
 
 
@@ -58,6 +75,7 @@ class FocusReport:
     drift: list[dict]
     posts: int
     note: str = ""
+    signatures: list[str] = field(default_factory=list)
     topic_of: dict[str, int] = field(default_factory=dict, repr=False)
 
 
@@ -120,6 +138,7 @@ def calibrate(accounts: dict[str, list[list[str]]], embedding, *, seed: int = 0)
     """The background vector and the LOW/HIGH ends of the focus scale, from the
     authored corpus: LOW is the coherence of all accounts mixed together, HIGH the
     90th percentile of single accounts' coherence."""
+    accounts = {name: strip_signatures(lemma_lists)[0] for name, lemma_lists in accounts.items()}
     every = [lemmas for lemma_lists in accounts.values() for lemmas in lemma_lists]
     idf = corpus_idf(every)
     raw = post_vectors(every, embedding, base=np.zeros(300, dtype=np.float32), idf=idf)
@@ -127,8 +146,12 @@ def calibrate(accounts: dict[str, list[list[str]]], embedding, *, seed: int = 0)
     rng = np.random.default_rng(seed)
     size = int(np.median([len(v) for v in accounts.values()]))
     mixed = [every[i] for i in rng.choice(len(every), size=min(size, len(every)), replace=False)]
-    low = coherence(post_vectors(mixed, embedding, base, idf))
-    singles = [coherence(post_vectors(lists, embedding, base, idf)) for lists in accounts.values()]
+
+    def feed_coherence(lemma_lists: list[list[str]]) -> float:
+        return coherence(post_vectors(lemma_lists, embedding, base, idf), lemma_lists, idf)
+
+    low = feed_coherence(mixed)
+    singles = [feed_coherence(lists) for lists in accounts.values()]
     return {
         **idf,
         "vector": [round(float(x), 6) for x in base],
@@ -138,14 +161,81 @@ def calibrate(accounts: dict[str, list[list[str]]], embedding, *, seed: int = 0)
     }
 
 
-def coherence(vectors: np.ndarray) -> float:
-    """Mean cosine of the posts to their centre."""
-    live = vectors[np.linalg.norm(vectors, axis=1) > 0]
-    if len(live) == 0:
+def signatures(lemma_lists: list[list[str]]) -> list[tuple[str, ...]]:
+    """The endings (up to ``SIGNATURE_MAX_LEMMAS`` content lemmas) that at least
+    ``SIGNATURE_SHARE`` of the feed's posts, and ``SIGNATURE_MIN_POSTS``, end with word
+    for word, longest first: its signature lines."""
+    need = max(SIGNATURE_MIN_POSTS, SIGNATURE_SHARE * len(lemma_lists))
+    found = []
+    for size in range(SIGNATURE_MAX_LEMMAS, 0, -1):
+        endings = Counter(tuple(lemmas[-size:]) for lemmas in lemma_lists if len(lemmas) > size)
+        found += sorted(ending for ending, count in endings.items() if count >= need)
+    return found
+
+
+def without_signature(lemmas: list[str], found: list[tuple[str, ...]]) -> list[str]:
+    """The post's lemmas less the longest signature it ends with."""
+    for ending in found:
+        if len(lemmas) > len(ending) and tuple(lemmas[-len(ending) :]) == ending:
+            return lemmas[: -len(ending)]
+    return lemmas
+
+
+def _inside_longer(ending: tuple[str, ...], found: list[tuple[str, ...]]) -> bool:
+    return any(len(other) > len(ending) and other[-len(ending) :] == ending for other in found)
+
+
+def strip_signatures(lemma_lists: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, ...]]]:
+    """The posts' lemmas without the feed's signatures, and the signatures."""
+    found = signatures(lemma_lists)
+    return [without_signature(lemmas, found) for lemmas in lemma_lists], found
+
+
+def lemma_vectors(lemma_lists: list[list[str]], idf: dict | None = None):
+    """Each post's set of content lemmas, weighted by IDF, unit length (a sparse matrix)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.preprocessing import normalize
+
+    weights = _Weights(idf or background())
+    rows = [{lemma: weights[lemma] for lemma in set(lemmas)} for lemmas in lemma_lists]
+    return normalize(DictVectorizer().fit_transform(rows))
+
+
+def sample_posts(indices, seed: int = 0) -> np.ndarray:
+    """All the indices, or a fixed random ``MAX_PAIR_POSTS`` of them in their order."""
+    indices = np.asarray(indices, dtype=int)
+    if len(indices) <= MAX_PAIR_POSTS:
+        return indices
+    return np.sort(np.random.default_rng(seed).choice(indices, MAX_PAIR_POSTS, replace=False))
+
+
+def similarities(vectors, lemma_lists, rows, columns, idf: dict | None = None) -> np.ndarray:
+    """Similarity of each post in ``rows`` to each in ``columns``: the cosine of their
+    vectors plus ``LEXICAL_WEIGHT`` × the cosine of their IDF-weighted lemma sets."""
+    both = np.concatenate([rows, columns])
+    lexical = lemma_vectors([lemma_lists[i] for i in both], idf)
+    words = (lexical[: len(rows)] @ lexical[len(rows) :].T).toarray()
+    return vectors[rows] @ vectors[columns].T + LEXICAL_WEIGHT * words
+
+
+def with_content(vectors: np.ndarray) -> np.ndarray:
+    return np.flatnonzero(np.linalg.norm(vectors, axis=1) > 0)
+
+
+def coherence(vectors: np.ndarray, lemma_lists: list[list[str]], idf: dict | None = None) -> float:
+    """C: the lower quartile of the similarity of the feed's pairs of posts."""
+    picked = sample_posts(with_content(vectors))
+    if len(picked) < 2:
         return 0.0
-    centre = live.mean(axis=0)
-    norm = np.linalg.norm(centre)
-    return float((live @ (centre / norm)).mean()) if norm else 0.0
+    pairs = similarities(vectors, lemma_lists, picked, picked, idf)[np.triu_indices(len(picked), 1)]
+    return float(np.quantile(pairs, PAIR_QUANTILE))
+
+
+def month_coherence(vectors, lemma_lists, members, reference) -> float:
+    """The same quartile over pairs of one month's posts with the account's posts."""
+    pairs = similarities(vectors, lemma_lists, members, reference)
+    other = members[:, None] != reference[None, :]
+    return float(np.quantile(pairs[other], PAIR_QUANTILE))
 
 
 def focus_index(value: float) -> float:
@@ -184,7 +274,7 @@ def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
     posts = [r for r in results if r.ok and r.topic_lemmas]
     if len(posts) < 10:
         return FocusReport(None, None, [], 0.0, [], [], len(posts), note="нужно хотя бы 10 постов с текстом")
-    lemma_lists = [r.topic_lemmas.split() for r in posts]
+    lemma_lists, found = strip_signatures([r.topic_lemmas.split() for r in posts])
     vectors = post_vectors(lemma_lists, embedding)
     labels, centres = cluster(vectors, topic_count(len(posts)))
     similarity = np.einsum("ij,ij->i", vectors, centres[labels])
@@ -193,16 +283,17 @@ def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
     off_core = [
         posts[i].id for i in range(len(posts)) if labels[i] not in core or similarity[i] < FAR_FROM_TOPIC
     ]
-    value = coherence(vectors)
+    value = coherence(vectors, lemma_lists)
     return FocusReport(
         focus_index=focus_index(value),
         coherence=round(value, 4),
         topics=topics,
         core_share=round(1 - len(off_core) / len(posts), 3),
         off_core=off_core,
-        drift=_drift(posts, vectors),
+        drift=_drift(posts, vectors, lemma_lists),
         posts=len(posts),
         topic_of={posts[i].id: int(labels[i]) for i in range(len(posts))},
+        signatures=[" ".join(ending) for ending in found if not _inside_longer(ending, found)],
     )
 
 
@@ -259,26 +350,20 @@ def typical_lemmas(lemma_lists, labels) -> dict[int, list[str]]:
     return labels_out
 
 
-def _drift(posts: list[PostResult], vectors: np.ndarray) -> list[dict]:
-    """Focus of each month: how close that month's posts stay to the account's centre."""
+def _drift(posts: list[PostResult], vectors: np.ndarray, lemma_lists: list[list[str]]) -> list[dict]:
+    """Focus of each month: how close that month's posts stay to the account's posts."""
+    content = set(with_content(vectors).tolist())
     months: dict[str, list[int]] = {}
     for i, post in enumerate(posts):
         month = post.date[:7] if len(post.date) >= 7 and post.date[4] == "-" else ""
         if month:
             months.setdefault(month, []).append(i)
-    live = vectors[np.linalg.norm(vectors, axis=1) > 0]
-    centre = live.mean(axis=0) if len(live) else np.zeros(300)
-    norm = np.linalg.norm(centre)
-    centre = centre / norm if norm else centre
+    reference = sample_posts(sorted(content))
     drift = []
     for month in sorted(months):
-        members = months[month]
-        value = float((vectors[members] @ centre).mean())
-        drift.append(
-            {
-                "month": month,
-                "posts": len(members),
-                "focus_index": focus_index(value) if len(members) >= MIN_MONTH_POSTS else None,
-            }
-        )
+        members = sample_posts([i for i in months[month] if i in content])
+        value = None
+        if len(members) >= MIN_MONTH_POSTS:
+            value = focus_index(month_coherence(vectors, lemma_lists, members, reference))
+        drift.append({"month": month, "posts": len(months[month]), "focus_index": value})
     return drift

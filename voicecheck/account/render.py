@@ -49,6 +49,8 @@ def _focus_lines(report: AccountReport) -> list[str]:
         lines.append(
             f"  {mark} {_pct(topic.share):>4}  {topic.label}  (примеры: {', '.join(topic.examples)})"
         )
+    if focus.signatures:
+        lines.append("  подписи постов (не тема): " + "; ".join(f"«{s}»" for s in focus.signatures[:3]))
     drift = [d for d in focus.drift if d["focus_index"] is not None]
     if drift:
         lines.append("  по месяцам: " + ", ".join(f"{d['month']} {d['focus_index']:.0f}" for d in drift))
