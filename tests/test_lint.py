@@ -1,6 +1,7 @@
 """The draft checker: ``voicecheck check``, ``rules`` and ``rule`` through click's CliRunner,
 plus line:col, settings files, suppressions, the account cache and a light start-up."""
 
+import csv
 import json
 import re
 import subprocess
@@ -387,6 +388,30 @@ def test_account_off_topic_and_cache(runner, tmp_path, monkeypatch):
     again = run(runner, "check", off, "--account", DEMO_POSTS, "--select", "VC404")
     assert_clean_exit(again, 1)
     assert [f["code"] for f in finding_lines(again.stdout)] == ["VC404"]
+
+
+SIGNATURE_LINE = "\n\nПодписывайтесь на «Светлый дом» и присылайте вопросы!"
+
+
+def test_a_signature_the_account_and_the_draft_share_does_not_make_the_draft_fit(runner, tmp_path):
+    """Every post of the account ends with the same line, and so does an off-topic draft:
+    the line is left out on both sides, so the draft is as far from the account as without it."""
+    with DEMO_POSTS.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    signed_feed = tmp_path / "signed.csv"
+    with signed_feed.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**row, "text": row["text"] + SIGNATURE_LINE} for row in rows)
+    plain, signed = tmp_path / "plain.md", tmp_path / "signed.md"
+    plain.write_text(OFF_TOPIC, encoding="utf-8")
+    signed.write_text(OFF_TOPIC + SIGNATURE_LINE, encoding="utf-8")
+    args = ["--account", signed_feed, "--select", "VC404", "--format", "json"]
+    result = run(runner, "check", plain, signed, *args)
+    assert_clean_exit(result, 1)
+    drafts = json.loads(result.stdout)["drafts"]
+    assert [[f["code"] for f in d["findings"]] for d in drafts] == [["VC404"], ["VC404"]]
+    assert drafts[1]["account"]["similarity"] == pytest.approx(drafts[0]["account"]["similarity"], abs=0.02)
 
 
 def test_account_feed_missing(runner, draft):

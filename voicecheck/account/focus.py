@@ -48,9 +48,12 @@ MIN_MONTH_POSTS = 5
 LEXICAL_WEIGHT = 2.0  # a pair's shared lemmas count twice its shared meaning
 PAIR_QUANTILE = 0.25
 MAX_PAIR_POSTS = 600  # larger feeds are measured on a fixed random sample of this many posts
+MAX_MONTH_POSTS = 200  # and each month against them on this many
 SIGNATURE_SHARE = 0.1  # a word-for-word ending this share of posts share is a signature
 SIGNATURE_MIN_POSTS = 5
 SIGNATURE_MAX_LEMMAS = 6
+SIGNATURE_PASSES = 4
+ONE_WORD_SIGNATURE = 3  # a one-word ending needs this many times the share: it may be a topic word
 BACKGROUND_FILE = "topic_background.json"
 
 
@@ -84,7 +87,7 @@ def background() -> dict:
     """The background vector and the LOW/HIGH calibration, made by ``voicecheck train``."""
     path = MODELS_DIR / BACKGROUND_FILE
     if not path.exists():
-        return {"vector": [0.0] * 300, "low": 0.0, "high": 0.6, "idf": {}, "unseen": 1.0}
+        return {"vector": [0.0] * 300, "low": -0.08, "high": 0.13, "idf": {}, "unseen": 1.0}  # ≈ shipped
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -110,7 +113,8 @@ class _Weights(dict):
 def post_vectors(
     lemma_lists: list[list[str]], embedding, base: np.ndarray | None = None, idf: dict | None = None
 ) -> np.ndarray:
-    """IDF²-weighted mean navec vectors, unit length, background removed."""
+    """IDF²-weighted mean navec vectors, unit length, background removed; zero for a post
+    with no word navec knows."""
     n = len(lemma_lists)
     calibration = background() if base is None or idf is None else {}
     if base is None:
@@ -118,7 +122,9 @@ def post_vectors(
     weights = _Weights(idf or calibration)
     vectors = np.zeros((n, 300), dtype=np.float32)
     for i, lemmas in enumerate(lemma_lists):
-        vectors[i] = _weighted_mean(lemmas, weights, embedding) - base
+        mean = _weighted_mean(lemmas, weights, embedding)
+        if mean.any():  # a post with no known word stays without content, not at −background
+            vectors[i] = mean - base
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
@@ -162,80 +168,121 @@ def calibrate(accounts: dict[str, list[list[str]]], embedding, *, seed: int = 0)
 
 
 def signatures(lemma_lists: list[list[str]]) -> list[tuple[str, ...]]:
-    """The endings (up to ``SIGNATURE_MAX_LEMMAS`` content lemmas) that at least
-    ``SIGNATURE_SHARE`` of the feed's posts, and ``SIGNATURE_MIN_POSTS``, end with word
-    for word, longest first: its signature lines."""
-    need = max(SIGNATURE_MIN_POSTS, SIGNATURE_SHARE * len(lemma_lists))
-    found = []
+    """The feed's signature lines, longest first: endings of up to
+    ``SIGNATURE_MAX_LEMMAS`` content lemmas that at least ``SIGNATURE_SHARE`` of its
+    distinct posts (and ``SIGNATURE_MIN_POSTS``) end with word for word, a one-word ending
+    ``ONE_WORD_SIGNATURE`` times that share. A repeated post is counted once, and a shorter ending counts
+    only the posts a longer one does not already end."""
+    distinct = list(dict.fromkeys(map(tuple, lemma_lists)))
+    need = max(SIGNATURE_MIN_POSTS, SIGNATURE_SHARE * len(distinct))
+    found: list[tuple[str, ...]] = []
     for size in range(SIGNATURE_MAX_LEMMAS, 0, -1):
-        endings = Counter(tuple(lemmas[-size:]) for lemmas in lemma_lists if len(lemmas) > size)
-        found += sorted(ending for ending, count in endings.items() if count >= need)
+        endings = Counter(
+            lemmas[-size:] for lemmas in distinct if len(lemmas) >= size and not _ends_with(lemmas, found)
+        )
+        least = need * (ONE_WORD_SIGNATURE if size == 1 else 1)
+        found += sorted(ending for ending, count in endings.items() if count >= least)
     return found
 
 
+def _ends_with(lemmas, found: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    return next((ending for ending in found if tuple(lemmas[-len(ending) :]) == ending), None)
+
+
 def without_signature(lemmas: list[str], found: list[tuple[str, ...]]) -> list[str]:
-    """The post's lemmas less the longest signature it ends with."""
-    for ending in found:
-        if len(lemmas) > len(ending) and tuple(lemmas[-len(ending) :]) == ending:
-            return lemmas[: -len(ending)]
-    return lemmas
-
-
-def _inside_longer(ending: tuple[str, ...], found: list[tuple[str, ...]]) -> bool:
-    return any(len(other) > len(ending) and other[-len(ending) :] == ending for other in found)
+    """The post's lemmas less the longest signature it ends with (nothing, for a post
+    that is only its signature)."""
+    ending = _ends_with(lemmas, found) if len(lemmas) else None
+    return lemmas[: -len(ending)] if ending else lemmas
 
 
 def strip_signatures(lemma_lists: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, ...]]]:
-    """The posts' lemmas without the feed's signatures, and the signatures."""
-    found = signatures(lemma_lists)
-    return [without_signature(lemmas, found) for lemmas in lemma_lists], found
+    """The posts' lemmas without the feed's signatures, and the signatures. A signature
+    longer than ``SIGNATURE_MAX_LEMMAS`` comes off in several passes."""
+    every: list[tuple[str, ...]] = []
+    for _ in range(SIGNATURE_PASSES):
+        found = signatures(lemma_lists)
+        if not found:
+            break
+        lemma_lists = [without_signature(lemmas, found) for lemmas in lemma_lists]
+        every += found
+    return lemma_lists, every
+
+
+def signature_lines(found: list[tuple[str, ...]]) -> list[str]:
+    """The signatures to show: those that are not the end of a longer one."""
+    return [
+        " ".join(ending)
+        for ending in found
+        if not any(len(other) > len(ending) and other[-len(ending) :] == ending for other in found)
+    ]
 
 
 def lemma_vectors(lemma_lists: list[list[str]], idf: dict | None = None):
     """Each post's set of content lemmas, weighted by IDF, unit length (a sparse matrix)."""
+    from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.preprocessing import normalize
 
     weights = _Weights(idf or background())
     rows = [{lemma: weights[lemma] for lemma in set(lemmas)} for lemmas in lemma_lists]
+    if not any(rows):
+        return sparse.csr_matrix((len(rows), 1), dtype=np.float64)
     return normalize(DictVectorizer().fit_transform(rows))
 
 
-def sample_posts(indices, seed: int = 0) -> np.ndarray:
-    """All the indices, or a fixed random ``MAX_PAIR_POSTS`` of them in their order."""
+def sample_posts(indices, limit: int = MAX_PAIR_POSTS, seed: int = 0) -> np.ndarray:
+    """All the indices, or a fixed random ``limit`` of them in their order."""
     indices = np.asarray(indices, dtype=int)
-    if len(indices) <= MAX_PAIR_POSTS:
+    if len(indices) <= limit:
         return indices
-    return np.sort(np.random.default_rng(seed).choice(indices, MAX_PAIR_POSTS, replace=False))
-
-
-def similarities(vectors, lemma_lists, rows, columns, idf: dict | None = None) -> np.ndarray:
-    """Similarity of each post in ``rows`` to each in ``columns``: the cosine of their
-    vectors plus ``LEXICAL_WEIGHT`` × the cosine of their IDF-weighted lemma sets."""
-    both = np.concatenate([rows, columns])
-    lexical = lemma_vectors([lemma_lists[i] for i in both], idf)
-    words = (lexical[: len(rows)] @ lexical[len(rows) :].T).toarray()
-    return vectors[rows] @ vectors[columns].T + LEXICAL_WEIGHT * words
+    return np.sort(np.random.default_rng(seed).choice(indices, limit, replace=False))
 
 
 def with_content(vectors: np.ndarray) -> np.ndarray:
+    """Indices of the posts that have a vector (some word navec knows)."""
     return np.flatnonzero(np.linalg.norm(vectors, axis=1) > 0)
 
 
+@dataclass
+class PairSimilarity:
+    """Similarity of two posts: the cosine of their vectors plus ``LEXICAL_WEIGHT`` × the
+    cosine of their IDF-weighted lemma sets, for the posts it was built over."""
+
+    vectors: np.ndarray
+    lexical: object  # sparse rows of the posts in ``row_of``
+    row_of: dict[int, int]
+
+    @classmethod
+    def over(cls, vectors, lemma_lists, indices, idf: dict | None = None) -> "PairSimilarity":
+        indices = np.unique(np.asarray(indices, dtype=int))
+        lexical = lemma_vectors([lemma_lists[i] for i in indices], idf)
+        return cls(vectors, lexical, {int(i): row for row, i in enumerate(indices)})
+
+    def between(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        left = self.lexical[[self.row_of[int(i)] for i in rows]]
+        right = self.lexical[[self.row_of[int(i)] for i in columns]]
+        words = (left @ right.T).toarray()
+        return self.vectors[rows] @ self.vectors[columns].T + LEXICAL_WEIGHT * words
+
+    def within(self, posts: np.ndarray) -> float:
+        """C: the lower quartile over the pairs of these posts (0 for fewer than two)."""
+        if len(posts) < 2:
+            return 0.0
+        pairs = self.between(posts, posts)[np.triu_indices(len(posts), 1)]
+        return float(np.quantile(pairs, PAIR_QUANTILE))
+
+    def across(self, members: np.ndarray, reference: np.ndarray) -> float:
+        """The same quartile over pairs of ``members`` with other ``reference`` posts."""
+        pairs = self.between(members, reference)
+        return float(np.quantile(pairs[members[:, None] != reference[None, :]], PAIR_QUANTILE))
+
+
 def coherence(vectors: np.ndarray, lemma_lists: list[list[str]], idf: dict | None = None) -> float:
-    """C: the lower quartile of the similarity of the feed's pairs of posts."""
+    """C of a feed: the lower quartile of the similarity of its pairs of posts (a fixed
+    random ``MAX_PAIR_POSTS`` of them in a larger feed)."""
     picked = sample_posts(with_content(vectors))
-    if len(picked) < 2:
-        return 0.0
-    pairs = similarities(vectors, lemma_lists, picked, picked, idf)[np.triu_indices(len(picked), 1)]
-    return float(np.quantile(pairs, PAIR_QUANTILE))
-
-
-def month_coherence(vectors, lemma_lists, members, reference) -> float:
-    """The same quartile over pairs of one month's posts with the account's posts."""
-    pairs = similarities(vectors, lemma_lists, members, reference)
-    other = members[:, None] != reference[None, :]
-    return float(np.quantile(pairs[other], PAIR_QUANTILE))
+    return PairSimilarity.over(vectors, lemma_lists, picked, idf).within(picked)
 
 
 def focus_index(value: float) -> float:
@@ -283,17 +330,20 @@ def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
     off_core = [
         posts[i].id for i in range(len(posts)) if labels[i] not in core or similarity[i] < FAR_FROM_TOPIC
     ]
-    value = coherence(vectors, lemma_lists)
+    reference = sample_posts(with_content(vectors))
+    months = _months(posts, with_content(vectors))
+    pairs = PairSimilarity.over(vectors, lemma_lists, np.concatenate([reference, *months.values()]))
+    value = pairs.within(reference)
     return FocusReport(
         focus_index=focus_index(value),
         coherence=round(value, 4),
         topics=topics,
         core_share=round(1 - len(off_core) / len(posts), 3),
         off_core=off_core,
-        drift=_drift(posts, vectors, lemma_lists),
+        drift=_drift(posts, months, pairs, reference),
         posts=len(posts),
         topic_of={posts[i].id: int(labels[i]) for i in range(len(posts))},
-        signatures=[" ".join(ending) for ending in found if not _inside_longer(ending, found)],
+        signatures=signature_lines(found),
     )
 
 
@@ -350,20 +400,30 @@ def typical_lemmas(lemma_lists, labels) -> dict[int, list[str]]:
     return labels_out
 
 
-def _drift(posts: list[PostResult], vectors: np.ndarray, lemma_lists: list[list[str]]) -> list[dict]:
-    """Focus of each month: how close that month's posts stay to the account's posts."""
-    content = set(with_content(vectors).tolist())
+def _months(posts: list[PostResult], content: np.ndarray) -> dict[str, np.ndarray]:
+    """Each dated month's posts with content (a fixed random ``MAX_MONTH_POSTS`` of them)."""
+    has_content = set(content.tolist())
     months: dict[str, list[int]] = {}
     for i, post in enumerate(posts):
-        month = post.date[:7] if len(post.date) >= 7 and post.date[4] == "-" else ""
-        if month:
-            months.setdefault(month, []).append(i)
-    reference = sample_posts(sorted(content))
-    drift = []
-    for month in sorted(months):
-        members = sample_posts([i for i in months[month] if i in content])
-        value = None
-        if len(members) >= MIN_MONTH_POSTS:
-            value = focus_index(month_coherence(vectors, lemma_lists, members, reference))
-        drift.append({"month": month, "posts": len(months[month]), "focus_index": value})
-    return drift
+        month = post.date[:7]
+        if len(month) == 7 and month[4] == "-":
+            months.setdefault(month, [])
+            if i in has_content:
+                months[month].append(i)
+    return {month: sample_posts(members, MAX_MONTH_POSTS) for month, members in sorted(months.items())}
+
+
+def _drift(posts: list[PostResult], months: dict[str, np.ndarray], pairs, reference) -> list[dict]:
+    """Focus of each month: how close that month's posts stay to the account's posts, on
+    the focus scale; none for a month with fewer than ``MIN_MONTH_POSTS`` posts."""
+    counts = Counter(p.date[:7] for p in posts)
+    return [
+        {
+            "month": month,
+            "posts": counts[month],
+            "focus_index": focus_index(pairs.across(members, reference))
+            if len(members) >= MIN_MONTH_POSTS
+            else None,
+        }
+        for month, members in months.items()
+    ]

@@ -154,7 +154,7 @@ def _cards(report: AccountReport) -> list[tuple[str, str, str]]:
         (
             "Индекс фокуса",
             f"{focus.focus_index:.0f}/100" if focus.focus_index is not None else "—",
-            f"вне ядра {len(focus.off_core)} из {focus.posts} постов"
+            f"вне ядра {len(focus.off_core)} из {focus.posts} постов{_signature_note(focus)}"
             if focus.focus_index is not None
             else focus.note,
         ),
@@ -169,6 +169,13 @@ def _cards(report: AccountReport) -> list[tuple[str, str, str]]:
             f"безликих постов {100 * trust.impersonal_share:.0f}% (n={trust.posts})",
         ),
     ]
+
+
+def _signature_note(focus) -> str:
+    """The signature lines left out of the topics, so a reader knows why they are missing."""
+    if not focus.signatures:
+        return ""
+    return "; подпись постов не считается темой: " + ", ".join(f"«{s}»" for s in focus.signatures[:2])
 
 
 def _skipped(report: AccountReport, results: list[PostResult], heatmap: charts.Chart) -> list[str]:
