@@ -1,7 +1,7 @@
 """Topic focus on real channels: does the focus index fall when channels are mixed?
 
 Usage:
-    python bench/focus_real.py [--per-channel 80] [--draws 1000] [--sizes]
+    python bench/focus_real.py [--per-channel 80] [--draws 1000] [--sizes] [--pairs]
 
 Each channel of ../shared/real/posts.csv is an account. For random pairs of channels
 (A, B) it builds a 60-post feed of A alone and a 60-post feed of 30 A + 30 B posts and
@@ -10,7 +10,9 @@ index with the feeds' signature lines kept in («Подписаться | При
 by the statistic earlier releases used (the mean cosine of the posts to the feed's
 centre). Then it prints the focus index of mixtures of 1, 2, 4 and 8 channels and of
 every channel, with the signatures found in it; --sizes adds the median index of the
-channels with 400 posts on feeds of 30, 100 and 400 of them.
+channels with 400 posts on feeds of 30, 100 and 400 of them; --pairs prints, for
+channels that lose to their mixtures, the quantiles of the similarity of A's posts to
+each other (AA), to B's (AB) and of B's to each other (BB).
 
 The index's two settings (lemma weight 2, lower quartile) were first explored on these
 channels; bench/focus_corpus.py checks them on the authored corpus, where they are
@@ -119,11 +121,48 @@ def print_size_effect(rng: random.Random, posts: int = 400) -> None:
         print(f"{len(channels)} channels, {size}-post feeds: median focus {statistics.median(scores):.1f}")
 
 
+LOSING_PAIRS = [
+    ("Новости Москвы", "Топор Live"),
+    ("Новости Москвы", "BBC News | Русская служба"),
+    ("Ньюсач/Двач", "РИА Новости"),
+    ("Москва Live", "Mash"),
+    ("Новости Москвы", "@nalog_gov_ru"),
+]
+
+
+def print_pair_quantiles(channels: dict[str, list]) -> None:
+    """Where the similarity cannot rank A above A+B: A's posts are no closer to each other
+    than to B's, at any quantile."""
+    import numpy as np
+
+    from voicecheck.account.focus import PairSimilarity, post_vectors, strip_signatures
+    from voicecheck.nlp import natasha_models
+
+    a_posts, both = np.arange(FEED), np.arange(2 * FEED)
+    upper = np.triu_indices(FEED, 1)
+    print("quantiles 10/25/50/75% of the similarity of A's posts to A's (AA), to B's (AB), B's to B's (BB):")
+    for a, b in LOSING_PAIRS:
+        lemma_lists, _ = strip_signatures(channels[a][:FEED] + channels[b][:FEED])
+        vectors = post_vectors(lemma_lists, natasha_models().embedding)
+        similarity = PairSimilarity.over(vectors, lemma_lists, both).between(both, both)
+        blocks = {
+            "AA": similarity[:FEED, :FEED][upper],
+            "AB": similarity[a_posts][:, FEED:].ravel(),
+            "BB": similarity[FEED:, FEED:][upper],
+        }
+        shown = "  ".join(
+            f"{name} " + " ".join(f"{q:+.2f}" for q in np.quantile(values, [0.1, 0.25, 0.5, 0.75]))
+            for name, values in blocks.items()
+        )
+        print(f"  {a} + {b}: {shown}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--per-channel", type=int, default=80)
     parser.add_argument("--draws", type=int, default=1000)
     parser.add_argument("--sizes", action="store_true", help="also: the index on 30, 100 and 400 posts")
+    parser.add_argument("--pairs", action="store_true", help="also: AA/AB/BB similarity of losing pairs")
     args = parser.parse_args()
     if not REAL.exists():
         sys.exit(f"bench: {REAL} not found")
@@ -132,6 +171,8 @@ def main() -> None:
     print_mixing_test(channels, args.draws, rng)
     print_mixtures(channels, rng)
     print_channels(channels)
+    if args.pairs:
+        print_pair_quantiles(channels)
     if args.sizes:
         print_size_effect(rng)
 
