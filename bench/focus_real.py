@@ -8,15 +8,16 @@ Each channel of ../shared/real/posts.csv is an account. For random pairs of chan
 counts how often A alone scores higher: by the focus index as shipped, by the same
 index with the feeds' signature lines kept in («Подписаться | Прислать новость»), and
 by the statistic earlier releases used (the mean cosine of the posts to the feed's
-centre). Then it prints the focus index of mixtures of 1, 2, 4 and 8 channels and of
-every channel, with the signatures found in it; --sizes adds the median index of the
-channels with 400 posts on feeds of 30, 100 and 400 of them; --pairs prints, for
-channels that lose to their mixtures, the quantiles of the similarity of A's posts to
-each other (AA), to B's (AB) and of B's to each other (BB).
+centre); and which channels lose most often as A. Then it prints the focus index of 100
+mixtures each of 1, 2, 4 and 8 channels and of every channel, with the signatures found
+in it; --sizes adds the median index of the channels with 400 posts on feeds of 30, 100
+and 400 of them; --pairs prints, for a few pairs picked among the channels that lose
+most often, the quantiles of the similarity of A's posts to each other (AA), to B's
+(AB) and of B's to each other (BB).
 
 The index's two settings (lemma weight 2, lower quartile) were first explored on these
-channels; bench/focus_corpus.py checks them on the authored corpus, where they are
-within sampling noise of the best of the grid.
+channels; bench/focus_corpus.py checks them on the authored corpus, where they beat the
+centre statistic and come 0.7 points below the best of its grid.
 """
 
 import argparse
@@ -24,11 +25,12 @@ import csv
 import random
 import statistics
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real" / "posts.csv"
 FEED = 60
+MIXTURES = 100  # feeds per number of channels mixed
 MIN_WORDS = 15
 
 
@@ -79,27 +81,32 @@ SCORES = {
 
 
 def print_mixing_test(channels: dict[str, list], draws: int, rng: random.Random) -> None:
-    names, wins = sorted(channels), defaultdict(int)
+    names, wins, losses, draws_of = sorted(channels), defaultdict(int), Counter(), Counter()
     for _ in range(draws):
         a, b = rng.sample(names, 2)
         single = rng.sample(channels[a], FEED)
         mixed = rng.sample(channels[a], FEED // 2) + rng.sample(channels[b], FEED // 2)
         for name, score in SCORES.items():
             wins[name] += score(single) > score(mixed)
+        draws_of[a] += 1
+        losses[a] += focus(single) <= focus(mixed)
     print(f"{len(names)} channels, {draws} draws: A alone above A+B mixed")
     for name in SCORES:
         print(f"  {wins[name]:5d}  by {name}")
+    lost = "; ".join(f"{name} {count} of {draws_of[name]}" for name, count in losses.most_common(6))
+    print(f"  most lost by the focus index, as A: {lost}")
 
 
 def print_mixtures(channels: dict[str, list], rng: random.Random) -> None:
     names = sorted(channels)
     for k in (1, 2, 4, 8):
         scores = []
-        for _ in range(30):
+        for _ in range(MIXTURES):
             picked = rng.sample(names, k)
             feed = [lemmas for name in picked for lemmas in rng.sample(channels[name], FEED // k)]
             scores.append(focus(feed))
-        print(f"mixtures of {k} channel(s): median focus {statistics.median(scores):.0f}")
+        low, median, high = statistics.quantiles(scores, n=4)
+        print(f"mixtures of {k} channel(s): median focus {median:.0f} (quartiles {low:.0f} to {high:.0f})")
 
 
 def print_channels(channels: dict[str, list]) -> None:

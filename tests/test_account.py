@@ -121,6 +121,15 @@ def test_a_topic_word_that_ends_some_posts_is_not_a_signature():
     assert strip_signatures(feed) == (feed, [])
 
 
+def test_a_feed_of_words_the_model_does_not_know_gets_no_focus_score():
+    """Posts whose content words navec does not know have no vectors, so there are no pairs
+    to measure: no index (not the middle of the scale) and a note saying why."""
+    texts = [f"Кврызл{i} фыштанул бзымку и грымзает шкырлом." for i in range(12)]
+    report = analyse_focus(list(analyze_posts(texts, classify=False)), natasha_models().embedding)
+    assert report.focus_index is None and report.coherence is None
+    assert "известными модели" in report.note
+
+
 def test_demo_report_says_what_posts_cannot_show(demo_report):
     by_number = {f.mistake: f for f in demo_report.findings}
     assert sorted(by_number) == [1, 2, 3, 4, 5, 6, 7]
@@ -327,7 +336,7 @@ def test_focus_falls_as_channels_are_mixed(channel_posts):
 
 
 @pytest.mark.slow
-def test_median_focus_falls_with_each_doubling_of_channels(channel_posts):
+def test_median_focus_falls_from_one_channel_to_two_to_four_and_stays_low_at_eight(channel_posts):
     rng, names = random.Random(5), sorted(channel_posts)
     medians = []
     for k in (1, 2, 4, 8):
@@ -341,7 +350,7 @@ def test_median_focus_falls_with_each_doubling_of_channels(channel_posts):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="programming channels 65-74, national news such as РИА 80")
+@pytest.mark.xfail(strict=True, reason="the Go channel scores 71 on its 80 posts, РИА Новости 80")
 def test_programming_channel_is_more_focused_than_general_news(real_channels):
     programming = next(n for n in real_channels if "Go разработчика" in n)
     news = next(n for n in real_channels if n == "РИА Новости")

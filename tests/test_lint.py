@@ -390,12 +390,16 @@ def test_account_off_topic_and_cache(runner, tmp_path, monkeypatch):
     assert [f["code"] for f in finding_lines(again.stdout)] == ["VC404"]
 
 
-SIGNATURE_LINE = "\n\nПодписывайтесь на «Светлый дом» и присылайте вопросы!"
+SIGNATURE_LINE = (
+    "\n\nПодписывайтесь на канал студии «Светлый дом», читайте статьи на сайте и присылайте "
+    "вопросы редакции!"
+)  # longer than the six content words a signature is first looked for in
 
 
 def test_a_signature_the_account_and_the_draft_share_does_not_make_the_draft_fit(runner, tmp_path):
-    """Every post of the account ends with the same line, and so does an off-topic draft:
-    the line is left out on both sides, so the draft is as far from the account as without it."""
+    """Every post of the account ends with the same long line, and so does an off-topic
+    draft: the line is left out of the account's topics and off the draft, so the draft is as
+    far from the account as without it."""
     with DEMO_POSTS.open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
     signed_feed = tmp_path / "signed.csv"
@@ -412,6 +416,10 @@ def test_a_signature_the_account_and_the_draft_share_does_not_make_the_draft_fit
     drafts = json.loads(result.stdout)["drafts"]
     assert [[f["code"] for f in d["findings"]] for d in drafts] == [["VC404"], ["VC404"]]
     assert drafts[1]["account"]["similarity"] == pytest.approx(drafts[0]["account"]["similarity"], abs=0.02)
+    (profile_file,) = (tmp_path / "cache").glob("account-*.json")
+    profile = json.loads(profile_file.read_text(encoding="utf-8"))
+    topic_words = " ".join(t["label"] for t in profile["topics"])
+    assert not {"подписываться", "присылать", "редакция"} & set(topic_words.replace(",", " ").split())
 
 
 def test_account_feed_missing(runner, draft):

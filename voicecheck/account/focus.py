@@ -15,8 +15,8 @@ Two posts are as similar as the cosine of their vectors plus ``LEXICAL_WEIGHT`` 
 the cosine of their sets of content lemmas (IDF-weighted): what they mean, and the
 words, names and terms they share. The coherence C of a feed is the lower quartile
 of that similarity over its pairs of posts: how close even its less related posts
-stay. A tight group of posts cannot lift it for the rest, as it lifts a mean, and it
-does not depend on the number of posts (over ``MAX_PAIR_POSTS`` posts it is measured
+stay. A tight group of posts lifts it far less than it lifts a mean, and it does not
+drift with the number of posts (over ``MAX_PAIR_POSTS`` posts it is measured
 on a fixed random sample of them).
 
 Focus index = 100 × (1 − exp(−k · max(0, C − LOW))), k = ln 5 / (HIGH − LOW), where
@@ -52,8 +52,7 @@ MAX_MONTH_POSTS = 200  # and each month against them on this many
 SIGNATURE_SHARE = 0.1  # a word-for-word ending this share of posts share is a signature
 SIGNATURE_MIN_POSTS = 5
 SIGNATURE_MAX_LEMMAS = 6
-SIGNATURE_PASSES = 4
-ONE_WORD_SIGNATURE = 3  # a one-word ending needs this many times the share: it may be a topic word
+ONE_WORD_SIGNATURE = 3  # a one-word ending needs 3× the share and 3× the floor: it may be a topic word
 BACKGROUND_FILE = "topic_background.json"
 
 
@@ -143,7 +142,7 @@ def _weighted_mean(lemmas: list[str], idf: dict[str, float], embedding) -> np.nd
 def calibrate(accounts: dict[str, list[list[str]]], embedding, *, seed: int = 0) -> dict:
     """The background vector and the LOW/HIGH ends of the focus scale, from the
     authored corpus: LOW is the coherence of all accounts mixed together, HIGH the
-    90th percentile of single accounts' coherence."""
+    90th percentile of single accounts' coherence, each with its signatures left out."""
     accounts = {name: strip_signatures(lemma_lists)[0] for name, lemma_lists in accounts.items()}
     every = [lemmas for lemma_lists in accounts.values() for lemmas in lemma_lists]
     idf = corpus_idf(every)
@@ -153,11 +152,11 @@ def calibrate(accounts: dict[str, list[list[str]]], embedding, *, seed: int = 0)
     size = int(np.median([len(v) for v in accounts.values()]))
     mixed = [every[i] for i in rng.choice(len(every), size=min(size, len(every)), replace=False)]
 
-    def feed_coherence(lemma_lists: list[list[str]]) -> float:
+    def feed_coherence(lemma_lists: list[list[str]]) -> float | None:
         return coherence(post_vectors(lemma_lists, embedding, base, idf), lemma_lists, idf)
 
     low = feed_coherence(mixed)
-    singles = [feed_coherence(lists) for lists in accounts.values()]
+    singles = [c for lists in accounts.values() if (c := feed_coherence(lists)) is not None]
     return {
         **idf,
         "vector": [round(float(x), 6) for x in base],
@@ -171,8 +170,9 @@ def signatures(lemma_lists: list[list[str]]) -> list[tuple[str, ...]]:
     """The feed's signature lines, longest first: endings of up to
     ``SIGNATURE_MAX_LEMMAS`` content lemmas that at least ``SIGNATURE_SHARE`` of its
     distinct posts (and ``SIGNATURE_MIN_POSTS``) end with word for word, a one-word ending
-    ``ONE_WORD_SIGNATURE`` times that share. A repeated post is counted once, and a shorter ending counts
-    only the posts a longer one does not already end."""
+    ``ONE_WORD_SIGNATURE`` times that. A repeated post is counted once; a shorter ending
+    counts only the posts a longer one does not already end; an ending of the full length
+    is followed further back while that many posts still share the longer ending."""
     distinct = list(dict.fromkeys(map(tuple, lemma_lists)))
     need = max(SIGNATURE_MIN_POSTS, SIGNATURE_SHARE * len(distinct))
     found: list[tuple[str, ...]] = []
@@ -181,8 +181,23 @@ def signatures(lemma_lists: list[list[str]]) -> list[tuple[str, ...]]:
             lemmas[-size:] for lemmas in distinct if len(lemmas) >= size and not _ends_with(lemmas, found)
         )
         least = need * (ONE_WORD_SIGNATURE if size == 1 else 1)
-        found += sorted(ending for ending, count in endings.items() if count >= least)
-    return found
+        shared = sorted(ending for ending, count in endings.items() if count >= least)
+        if size == SIGNATURE_MAX_LEMMAS:
+            shared = [grown for ending in shared for grown in _grown(ending, distinct, need)]
+        found += shared
+    return sorted(found, key=len, reverse=True)
+
+
+def _grown(ending: tuple[str, ...], distinct: list[tuple[str, ...]], need: float) -> list[tuple[str, ...]]:
+    """The ending, and before it its longest extension back that ``need`` posts share."""
+    longest = ending
+    while True:
+        size = len(longest) + 1
+        sharing = [lemmas for lemmas in distinct if len(lemmas) >= size and lemmas[1 - size :] == longest]
+        longer = Counter(lemmas[-size:] for lemmas in sharing)
+        if not longer or longer.most_common(1)[0][1] < need:
+            return [longest, ending] if longest != ending else [ending]
+        longest = longer.most_common(1)[0][0]
 
 
 def _ends_with(lemmas, found: list[tuple[str, ...]]) -> tuple[str, ...] | None:
@@ -197,16 +212,9 @@ def without_signature(lemmas: list[str], found: list[tuple[str, ...]]) -> list[s
 
 
 def strip_signatures(lemma_lists: list[list[str]]) -> tuple[list[list[str]], list[tuple[str, ...]]]:
-    """The posts' lemmas without the feed's signatures, and the signatures. A signature
-    longer than ``SIGNATURE_MAX_LEMMAS`` comes off in several passes."""
-    every: list[tuple[str, ...]] = []
-    for _ in range(SIGNATURE_PASSES):
-        found = signatures(lemma_lists)
-        if not found:
-            break
-        lemma_lists = [without_signature(lemmas, found) for lemmas in lemma_lists]
-        every += found
-    return lemma_lists, every
+    """The posts' lemmas without the feed's signatures, and the signatures."""
+    found = signatures(lemma_lists)
+    return [without_signature(lemmas, found) for lemmas in lemma_lists], found
 
 
 def signature_lines(found: list[tuple[str, ...]]) -> list[str]:
@@ -265,22 +273,22 @@ class PairSimilarity:
         words = (left @ right.T).toarray()
         return self.vectors[rows] @ self.vectors[columns].T + LEXICAL_WEIGHT * words
 
-    def within(self, posts: np.ndarray) -> float:
-        """C: the lower quartile over the pairs of these posts (0 for fewer than two)."""
+    def within(self, posts: np.ndarray) -> float | None:
+        """C: the lower quartile over the pairs of these posts (None for fewer than two)."""
         if len(posts) < 2:
-            return 0.0
+            return None
         pairs = self.between(posts, posts)[np.triu_indices(len(posts), 1)]
         return float(np.quantile(pairs, PAIR_QUANTILE))
 
-    def across(self, members: np.ndarray, reference: np.ndarray) -> float:
+    def across(self, members: np.ndarray, reference: np.ndarray) -> float | None:
         """The same quartile over pairs of ``members`` with other ``reference`` posts."""
-        pairs = self.between(members, reference)
-        return float(np.quantile(pairs[members[:, None] != reference[None, :]], PAIR_QUANTILE))
+        pairs = self.between(members, reference)[members[:, None] != reference[None, :]]
+        return float(np.quantile(pairs, PAIR_QUANTILE)) if len(pairs) else None
 
 
-def coherence(vectors: np.ndarray, lemma_lists: list[list[str]], idf: dict | None = None) -> float:
+def coherence(vectors: np.ndarray, lemma_lists: list[list[str]], idf: dict | None = None) -> float | None:
     """C of a feed: the lower quartile of the similarity of its pairs of posts (a fixed
-    random ``MAX_PAIR_POSTS`` of them in a larger feed)."""
+    random ``MAX_PAIR_POSTS`` of them in a larger feed); None under two posts with a vector."""
     picked = sample_posts(with_content(vectors))
     return PairSimilarity.over(vectors, lemma_lists, picked, idf).within(picked)
 
@@ -335,8 +343,8 @@ def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
     pairs = PairSimilarity.over(vectors, lemma_lists, np.concatenate([reference, *months.values()]))
     value = pairs.within(reference)
     return FocusReport(
-        focus_index=focus_index(value),
-        coherence=round(value, 4),
+        focus_index=focus_index(value) if value is not None else None,
+        coherence=round(value, 4) if value is not None else None,
         topics=topics,
         core_share=round(1 - len(off_core) / len(posts), 3),
         off_core=off_core,
@@ -344,6 +352,7 @@ def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
         posts=len(posts),
         topic_of={posts[i].id: int(labels[i]) for i in range(len(posts))},
         signatures=signature_lines(found),
+        note="" if value is not None else "меньше двух постов со словами, известными модели",
     )
 
 
@@ -415,15 +424,12 @@ def _months(posts: list[PostResult], content: np.ndarray) -> dict[str, np.ndarra
 
 def _drift(posts: list[PostResult], months: dict[str, np.ndarray], pairs, reference) -> list[dict]:
     """Focus of each month: how close that month's posts stay to the account's posts, on
-    the focus scale; none for a month with fewer than ``MIN_MONTH_POSTS`` posts."""
+    the focus scale; none for a month with fewer than ``MIN_MONTH_POSTS`` posts with a
+    vector ("posts" counts all of the month's posts)."""
     counts = Counter(p.date[:7] for p in posts)
-    return [
-        {
-            "month": month,
-            "posts": counts[month],
-            "focus_index": focus_index(pairs.across(members, reference))
-            if len(members) >= MIN_MONTH_POSTS
-            else None,
-        }
-        for month, members in months.items()
-    ]
+    drift = []
+    for month, members in months.items():
+        value = pairs.across(members, reference) if len(members) >= MIN_MONTH_POSTS else None
+        index = focus_index(value) if value is not None else None
+        drift.append({"month": month, "posts": counts[month], "focus_index": index})
+    return drift
