@@ -194,10 +194,10 @@ def _grown(ending: tuple[str, ...], distinct: list[tuple[str, ...]], need: float
     while True:
         size = len(longest) + 1
         sharing = [lemmas for lemmas in distinct if len(lemmas) >= size and lemmas[1 - size :] == longest]
-        longer = Counter(lemmas[-size:] for lemmas in sharing)
-        if not longer or longer.most_common(1)[0][1] < need:
+        commonest = Counter(lemmas[-size:] for lemmas in sharing).most_common(1)
+        if not commonest or commonest[0][1] < need:
             return [longest, ending] if longest != ending else [ending]
-        longest = longer.most_common(1)[0][0]
+        longest = commonest[0][0]
 
 
 def _ends_with(lemmas, found: list[tuple[str, ...]]) -> tuple[str, ...] | None:
@@ -338,8 +338,8 @@ def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
     off_core = [
         posts[i].id for i in range(len(posts)) if labels[i] not in core or similarity[i] < FAR_FROM_TOPIC
     ]
-    reference = sample_posts(with_content(vectors))
-    months = _months(posts, with_content(vectors))
+    content = with_content(vectors)
+    reference, months = sample_posts(content), _months(posts, content)
     pairs = PairSimilarity.over(vectors, lemma_lists, np.concatenate([reference, *months.values()]))
     value = pairs.within(reference)
     return FocusReport(
