@@ -54,8 +54,8 @@ def statistics_of(lemma_lists: list[list[str]]) -> dict[str, float]:
     meaning, words, centre = pair_tables(lemma_lists)
     found = {"mean cosine to the centre": centre}
     for weight in WEIGHTS:
+        similarity = meaning + weight * words
         for quantile in QUANTILES:
-            similarity = meaning + weight * words
             found[f"weight {weight:g}, quantile {quantile:g}"] = np.quantile(similarity, quantile)
     return found
 

@@ -86,10 +86,11 @@ def print_mixing_test(channels: dict[str, list], draws: int, rng: random.Random)
         a, b = rng.sample(names, 2)
         single = rng.sample(channels[a], FEED)
         mixed = rng.sample(channels[a], FEED // 2) + rng.sample(channels[b], FEED // 2)
-        for name, score in SCORES.items():
-            wins[name] += score(single) > score(mixed)
+        won = {name: score(single) > score(mixed) for name, score in SCORES.items()}
+        for name, alone_higher in won.items():
+            wins[name] += alone_higher
         draws_of[a] += 1
-        losses[a] += focus(single) <= focus(mixed)
+        losses[a] += not won["the focus index"]
     print(f"{len(names)} channels, {draws} draws: A alone above A+B mixed")
     for name in SCORES:
         print(f"  {wins[name]:5d}  by {name}")
