@@ -1,19 +1,26 @@
 """Topic focus on real channels: does the focus index fall when channels are mixed?
 
 Usage:
-    python bench/focus_real.py [--per-channel 80] [--draws 1000] [--sizes] [--pairs]
+    python bench/focus_real.py [--per-channel 80] [--draws 1000] [--sizes] [--pairs] [--ceiling] [--news]
 
 Each channel of ../shared/real/posts.csv is an account. For random pairs of channels
 (A, B) it builds a 60-post feed of A alone and a 60-post feed of 30 A + 30 B posts and
 counts how often A alone scores higher: by the focus index as shipped, by the same
 index with the feeds' signature lines kept in («Подписаться | Прислать новость»), and
 by the statistic earlier releases used (the mean cosine of the posts to the feed's
-centre); and which channels lose most often as A. Then it prints the focus index of 100
+centre); which channels lose most often as A; and how often the index loses by kind of
+pair, news service or other channel as A and as B. Then it prints the focus index of 100
 mixtures each of 1, 2, 4 and 8 channels and of every channel, with the signatures found
 in it; --sizes adds the median index of the channels with 400 posts on feeds of 30, 100
 and 400 of them; --pairs prints, for a few pairs picked among the channels that lose
 most often, the quantiles of the similarity of A's posts to each other (AA), to B's
-(AB) and of B's to each other (BB).
+(AB) and of B's to each other (BB); --ceiling takes every ordered pair of channels on all
+their posts, with no sampling, and counts how often the shipped quartile ranks A above the
+half-and-half mixture and how often the mixture's pairs are as close as A's own or closer
+at every quantile from 2% to 98%, where no statistic that rises with the similarity can
+rank A higher; --news prints the index of the programming channels and of two national
+news services on their posts, on the same posts with the words of the channel's own name
+left out («РИА Новости» credits itself in the text), and on 400 posts.
 
 The index's two settings (lemma weight 2, lower quartile) were first explored on these
 channels; bench/focus_corpus.py checks them on the authored corpus, where they beat the
@@ -22,16 +29,42 @@ centre statistic and come 0.7 points below the best of its grid.
 
 import argparse
 import csv
+import itertools
 import random
 import statistics
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import numpy as np
+
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real" / "posts.csv"
 FEED = 60
 MIXTURES = 100  # feeds per number of channels mixed
 MIN_WORDS = 15
+LONG = 400  # posts per channel for --sizes and --news
+# Marked by hand from the channels' posts: the ones that report the news of the day.
+NEWS_SERVICES = frozenset(
+    {
+        "112",
+        "BBC News | Русская служба",
+        "Mash",
+        "SHOT",
+        "КиберТопор",
+        "Москва - новостная",
+        "Москва Live",
+        "Москва с огоньком",
+        "Москва с огоньком Live",
+        "Москвач • Новости Москвы",
+        "Новости Москвы",
+        "Ньюсач/Двач",
+        "РИА Новости",
+        "Раньше всех. Ну почти.",
+        "ТОПОР - Горячие новости",
+        "Топор Live",
+        "Топор+",
+    }
+)
 
 
 def load_channels(per_channel: int) -> dict[str, list[list[str]]]:
@@ -64,8 +97,6 @@ def focus(lemma_lists: list[list[str]], *, keep_signatures: bool = False) -> flo
 def centre_coherence(lemma_lists: list[list[str]]) -> float:
     """The statistic of earlier releases: the length of the mean of the posts' unit
     vectors (their mean cosine to the feed's centre), signatures left out."""
-    import numpy as np
-
     from voicecheck.account.focus import post_vectors, strip_signatures, with_content
     from voicecheck.nlp import natasha_models
 
@@ -81,21 +112,32 @@ SCORES = {
 
 
 def print_mixing_test(channels: dict[str, list], draws: int, rng: random.Random) -> None:
-    names, wins, losses, draws_of = sorted(channels), defaultdict(int), Counter(), Counter()
+    """The focus test's draws: wins by each statistic, and the index's losses by channel
+    and by kind of pair (news services marked by hand in ``NEWS_SERVICES``)."""
+    names, wins = sorted(channels), Counter()
+    draws_as_a, lost_as_a, draws_of_kind, lost_of_kind = Counter(), Counter(), Counter(), Counter()
     for _ in range(draws):
         a, b = rng.sample(names, 2)
         single = rng.sample(channels[a], FEED)
         mixed = rng.sample(channels[a], FEED // 2) + rng.sample(channels[b], FEED // 2)
         won = {name: score(single) > score(mixed) for name, score in SCORES.items()}
-        for name, alone_higher in won.items():
-            wins[name] += alone_higher
-        draws_of[a] += 1
-        losses[a] += not won["the focus index"]
+        wins.update(name for name, alone_higher in won.items() if alone_higher)
+        lost = not won["the focus index"]
+        draws_as_a[a] += 1
+        lost_as_a[a] += lost
+        draws_of_kind[pair_kind(a, b)] += 1
+        lost_of_kind[pair_kind(a, b)] += lost
     print(f"{len(names)} channels, {draws} draws: A alone above A+B mixed")
     for name in SCORES:
         print(f"  {wins[name]:5d}  by {name}")
-    lost = "; ".join(f"{name} {count} of {draws_of[name]}" for name, count in losses.most_common(6))
-    print(f"  most lost by the focus index, as A: {lost}")
+    worst = "; ".join(f"{name} {count} of {draws_as_a[name]}" for name, count in lost_as_a.most_common(6))
+    print(f"  most lost by the focus index, as A: {worst}")
+    for kind in sorted(draws_of_kind):
+        print(f"  lost with A + B = {kind}: {lost_of_kind[kind]} of {draws_of_kind[kind]}")
+
+
+def pair_kind(a: str, b: str) -> str:
+    return " + ".join("news" if name in NEWS_SERVICES else "other" for name in (a, b))
 
 
 def print_mixtures(channels: dict[str, list], rng: random.Random) -> None:
@@ -120,10 +162,10 @@ def print_channels(channels: dict[str, list]) -> None:
         print(f"  {scored[name]:5.1f}  {name}{signature}")
 
 
-def print_size_effect(rng: random.Random, posts: int = 400) -> None:
-    """Median focus index of the channels with ``posts`` posts, on feeds of 30, 100 and
+def print_size_effect(channels: dict[str, list], rng: random.Random) -> None:
+    """Median focus index of the channels with ``LONG`` posts, on feeds of 30, 100 and
     all of them: a score that does not depend on the feed's length stays put."""
-    channels = load_channels(posts)
+    posts = len(next(iter(channels.values())))
     for size in (30, 100, posts):
         scores = [focus(rng.sample(lists, size)) for lists in channels.values()]
         print(f"{len(channels)} channels, {size}-post feeds: median focus {statistics.median(scores):.1f}")
@@ -141,8 +183,6 @@ LOSING_PAIRS = [
 def print_pair_quantiles(channels: dict[str, list]) -> None:
     """Where the similarity cannot rank A above A+B: A's posts are no closer to each other
     than to B's, at any quantile."""
-    import numpy as np
-
     from voicecheck.account.focus import PairSimilarity, post_vectors, strip_signatures
     from voicecheck.nlp import natasha_models
 
@@ -165,12 +205,79 @@ def print_pair_quantiles(channels: dict[str, list]) -> None:
         print(f"  {a} + {b}: {shown}")
 
 
+SPECIALISED_AND_NEWS = ("Библиотека Go", "Библиотека питониста", "Библиотека программиста", "РИА", "BBC")
+
+
+def print_specialised_and_news(channels: dict[str, list], longer: dict[str, list]) -> None:
+    """The programming channels and two national news services: the index on their
+    posts, with the words of the channel's own name left out of them, and on ``LONG``."""
+    from voicecheck.account.focus import strip_signatures
+    from voicecheck.analysis import analyze_posts
+
+    picked = [next(name for name in channels if name.startswith(start)) for start in SPECIALISED_AND_NEWS]
+    named = zip(picked, analyze_posts(picked), strict=True)
+    own_words = {name: set(result.topic_lemmas.split()) for name, result in named}
+    size, long = len(channels[picked[0]]), len(longer[picked[0]])
+    print(f"focus on {size} posts / without the words of the channel's name / on {long} posts (in how many")
+    print(f"of the {long}, signatures left out, its commonest lemmas are):")
+    for name in picked:
+        unnamed = [[lemma for lemma in lemmas if lemma not in own_words[name]] for lemmas in channels[name]]
+        unsigned = strip_signatures(longer[name])[0]
+        common = Counter(lemma for lemmas in unsigned for lemma in set(lemmas)).most_common(4)
+        scores = f"{focus(channels[name]):5.1f} {focus(unnamed):5.1f} {focus(longer[name]):5.1f}"
+        print(f"  {scores}  {name} ({', '.join(f'{lemma} {n}' for lemma, n in common)})")
+
+
+def weighted_quantiles(blocks: list[np.ndarray], shares: list[float], quantiles: np.ndarray) -> np.ndarray:
+    """Quantiles of the values of ``blocks`` pooled, each block carrying its share of the weight."""
+    values = np.concatenate(blocks)
+    weights = [np.full(len(block), share / len(block)) for block, share in zip(blocks, shares, strict=True)]
+    order = np.argsort(values)
+    cumulative = np.cumsum(np.concatenate(weights)[order])
+    return values[order][np.minimum(np.searchsorted(cumulative, quantiles * cumulative[-1]), len(values) - 1)]
+
+
+def print_ceiling(channels: dict[str, list]) -> None:
+    """What no sample can change: every channel's posts (its signatures left out) against
+    every other's, the half-and-half mixture's pairs weighted 1/4 AA, 1/2 AB, 1/4 BB as in
+    a mixed feed, and every feed's quantiles taken the same way."""
+    from voicecheck.account.focus import PAIR_QUANTILE, PairSimilarity, post_vectors, strip_signatures
+    from voicecheck.nlp import natasha_models
+
+    names = sorted(channels)
+    lemma_lists = [lemmas for name in names for lemmas in strip_signatures(channels[name])[0]]
+    vectors = post_vectors(lemma_lists, natasha_models().embedding)
+    everything = np.arange(len(lemma_lists))
+    similarity = PairSimilarity.over(vectors, lemma_lists, everything).between(everything, everything)
+    size = len(channels[names[0]])
+    posts = {name: np.arange(i * size, (i + 1) * size) for i, name in enumerate(names)}
+    own = {name: similarity[np.ix_(p, p)][np.triu_indices(size, 1)] for name, p in posts.items()}
+    quantiles = np.append(np.linspace(0.02, 0.98, 49), PAIR_QUANTILE)
+    ranked = dominated = 0
+    dominated_as_a = Counter()
+    for a, b in itertools.permutations(names, 2):
+        alone = weighted_quantiles([own[a]], [1.0], quantiles)
+        cross = similarity[np.ix_(posts[a], posts[b])].ravel()
+        mixed = weighted_quantiles([own[a], cross, own[b]], [0.25, 0.5, 0.25], quantiles)
+        ranked += alone[-1] > mixed[-1]
+        if (mixed[:-1] >= alone[:-1]).all():
+            dominated += 1
+            dominated_as_a[a] += 1
+    pairs = len(names) * (len(names) - 1)
+    print(f"all {size} posts of each channel, {pairs} ordered pairs (A, B), the mixture's pairs weighted:")
+    print(f"  {ranked:5d}  ({ranked / pairs:.1%}) A above A+B by the shipped quartile")
+    print(f"  {dominated:5d}  ({dominated / pairs:.1%}) A+B's pairs as close as A's or closer at 2..98%")
+    print("  most often as A: " + "; ".join(f"{name} {n}" for name, n in dominated_as_a.most_common(4)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--per-channel", type=int, default=80)
     parser.add_argument("--draws", type=int, default=1000)
     parser.add_argument("--sizes", action="store_true", help="also: the index on 30, 100 and 400 posts")
     parser.add_argument("--pairs", action="store_true", help="also: AA/AB/BB similarity of losing pairs")
+    parser.add_argument("--ceiling", action="store_true", help="also: every pair on all its posts, unsampled")
+    parser.add_argument("--news", action="store_true", help="also: programming channels and news")
     args = parser.parse_args()
     if not REAL.exists():
         sys.exit(f"bench: {REAL} not found")
@@ -181,8 +288,13 @@ def main() -> None:
     print_channels(channels)
     if args.pairs:
         print_pair_quantiles(channels)
+    if args.ceiling:
+        print_ceiling(channels)
+    longer = load_channels(LONG) if args.sizes or args.news else {}
+    if args.news:
+        print_specialised_and_news(channels, longer)
     if args.sizes:
-        print_size_effect(rng)
+        print_size_effect(longer, rng)
 
 
 if __name__ == "__main__":
