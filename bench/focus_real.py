@@ -5,22 +5,23 @@ Usage:
 
 Each channel of ../shared/real/posts.csv is an account. For random pairs of channels
 (A, B) it builds a 60-post feed of A alone and a 60-post feed of 30 A + 30 B posts and
-counts how often A alone scores higher: by the focus index as shipped, by the same
-index with the feeds' signature lines kept in («Подписаться | Прислать новость»), and
-by the statistic earlier releases used (the mean cosine of the posts to the feed's
-centre); which channels lose most often as A; and how often the index loses by kind of
-pair, news service or other channel as A and as B. Then it prints the focus index of 100
-mixtures each of 1, 2, 4 and 8 channels and of every channel, with the signatures found
-in it; --sizes adds the median index of the channels with 400 posts on feeds of 30, 100
-and 400 of them; --pairs prints, for a few pairs picked among the channels that lose
-most often, the quantiles of the similarity of A's posts to each other (AA), to B's
-(AB) and of B's to each other (BB); --ceiling takes every ordered pair of channels on all
-their posts, with no sampling, and counts how often the shipped quartile ranks A above the
-half-and-half mixture and how often the mixture's pairs are as close as A's own or closer
-at every quantile from 2% to 98%, where no statistic that rises with the similarity can
-rank A higher; --news prints the index of the programming channels and of two national
-news services on their posts, on the same posts with the words of the channel's own name
-left out («РИА Новости» credits itself in the text), and on 400 posts.
+counts how often A alone scores higher: by the focus index as shipped, by the same index
+with the feeds' signature lines kept in («Подписаться | Прислать новость»), and by the
+statistic earlier releases used (the mean cosine of the posts to the feed's centre);
+which channels lose most often as A; and how often the index loses by kind of pair, news
+service or other channel as A and as B. Then it prints the focus index of 100 mixtures
+each of 1, 2, 4 and 8 channels and of every channel, with the signatures found in it,
+and how many of them finding 7 calls serious or notable; --sizes adds the median index
+of the channels with 400 posts on feeds of 30, 100 and 400 of them; --pairs prints, for
+a few pairs picked among the channels that lose most often, the quantiles of the
+similarity of A's posts to each other (AA), to B's (AB) and of B's to each other (BB);
+--ceiling takes every ordered pair of channels on all their posts, with no sampling, and
+counts how often the shipped quartile ranks A above the half-and-half mixture and how
+often the mixture's pairs are as close as A's own or closer at every quantile from 2% to
+98%, where no statistic that rises with the similarity can rank A higher; --news prints
+the index of the programming channels and of two national news services on their posts,
+on the same posts with the words of the channel's own name left out («РИА Новости»
+credits itself in the text), and on 400 posts.
 
 The index's two settings (lemma weight 2, lower quartile) were first explored on these
 channels; bench/focus_corpus.py checks them on the authored corpus, where they beat the
@@ -149,7 +150,19 @@ def print_mixtures(channels: dict[str, list], rng: random.Random) -> None:
             feed = [lemmas for name in picked for lemmas in rng.sample(channels[name], FEED // k)]
             scores.append(focus(feed))
         low, median, high = statistics.quantiles(scores, n=4)
-        print(f"mixtures of {k} channel(s): median focus {median:.0f} (quartiles {low:.0f} to {high:.0f})")
+        print(
+            f"mixtures of {k} channel(s): median focus {median:.0f} (quartiles {low:.0f} to {high:.0f}); "
+            f"{severities(scores)}"
+        )
+
+
+def severities(scores: list[float]) -> str:
+    """How many of these feeds finding 7 would call serious (under LOW_FOCUS) or notable."""
+    from voicecheck.account.findings import LOW_FOCUS, MID_FOCUS
+
+    serious = sum(score < LOW_FOCUS for score in scores)
+    notable = sum(LOW_FOCUS <= score < MID_FOCUS for score in scores)
+    return f"finding 7 serious (<{LOW_FOCUS}) {serious}, notable (<{MID_FOCUS}) {notable} of {len(scores)}"
 
 
 def print_channels(channels: dict[str, list]) -> None:
@@ -160,6 +173,7 @@ def print_channels(channels: dict[str, list]) -> None:
         found = sorted({" ".join(s) for s in strip_signatures(channels[name][:FEED])[1]}, key=len)[-1:]
         signature = f"  (signature «{found[0]}»)" if found else ""
         print(f"  {scored[name]:5.1f}  {name}{signature}")
+    print(f"  channels alone: {severities(list(scored.values()))}")
 
 
 def print_size_effect(channels: dict[str, list], rng: random.Random) -> None:
