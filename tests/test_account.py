@@ -17,9 +17,11 @@ from voicecheck.account.focus import (
     analyse_focus,
     coherence,
     focus_index,
+    name_spellings,
     post_vectors,
     signature_lines,
     strip_signatures,
+    topic_label,
 )
 from voicecheck.analysis import analyze_posts
 from voicecheck.cli import main
@@ -128,6 +130,41 @@ def test_a_feed_of_words_the_model_does_not_know_gets_no_focus_score():
     report = analyse_focus(list(analyze_posts(texts, classify=False)), natasha_models().embedding)
     assert report.focus_index is None and report.coherence is None
     assert "известными модели" in report.note
+
+
+def test_topic_labels_spell_names_as_the_feed_does(demo_report):
+    """The demo studio's designers are named in its posts; their topic shows «Ильдар» and
+    «Марсель» as names, next to common words in lower case."""
+    labels = [t.label for t in demo_report.focus.topics]
+    named = next(label for label in labels if "Ильдар" in label)
+    assert "Марсель" in named and "дизайнер" in named
+    assert not any("ильдар" in label or "Стена" in label for label in labels)
+
+
+def test_a_word_spelled_as_a_name_only_now_and_then_stays_lower_case():
+    texts = (
+        ["Вера рассказала, как мы выбирали плитку для ванной.", "Вера и Павел приняли проект."]
+        + [f"Наша вера в качество отделки {i}-й раз помогла клиенту." for i in range(4)]
+        + [f"ФНС напомнила о сроке уплаты налога {i}-го числа." for i in range(6)]
+    )
+    results = list(analyze_posts(texts, classify=False))
+    assert name_spellings(results[:2])["вера"] == "Вера"
+    spellings = name_spellings(results)
+    assert spellings["фнс"] == "ФНС" and spellings["павел"] == "Павел"
+    assert "вера" not in spellings
+    assert topic_label(["фнс", "вера", "налог"], spellings) == "ФНС, вера, налог"
+
+
+def test_a_capitalised_word_is_spelled_as_a_name_only_if_it_may_be_one():
+    """The parser takes «Подписаться» opening a line for a name; a label still shows the
+    verb in lower case, and a Latin brand or a place as spelled."""
+    posts = [
+        PostResult(index=i, id=str(i), status="ok", topic_lemmas=lemmas, topic_names=names)
+        for i, (lemmas, names) in enumerate(
+            [("подписаться канал ozon", "Подписаться Ozon"), ("подписаться казань", "Подписаться Казань")] * 3
+        )
+    ]
+    assert name_spellings(posts) == {"ozon": "Ozon", "казань": "Казань"}
 
 
 def test_demo_report_says_what_posts_cannot_show(demo_report):

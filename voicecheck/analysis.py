@@ -7,7 +7,7 @@ records and dropped, so memory stays flat however long the feed is.
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .detectors import SPAN_KEYS
 from .detectors.common import masks
@@ -114,6 +114,7 @@ def result_from_doc(post: Post, doc: Doc) -> PostResult:
         impersonality=tone["score"],
         evidence=evidence_of(doc),
         topic_lemmas=topic_lemmas(doc),
+        topic_names=topic_names(doc),
     )
 
 
@@ -143,15 +144,27 @@ TOPIC_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 
 def topic_lemmas(doc: Doc) -> str:
     """Content lemmas (nouns, names, adjectives, verbs; no stop words) for topic modelling."""
+    return " ".join(lemma for _, lemma in _topic_tokens(doc))
+
+
+def topic_names(doc: Doc) -> str:
+    """The topic lemmas that are names here, spelled as names are (Москва, ФНС), so that a
+    topic's label can show them so."""
+    return " ".join(_spelled(token, lemma) for token, lemma in _topic_tokens(doc) if token.pos_ == "PROPN")
+
+
+def _topic_tokens(doc: Doc) -> Iterator[tuple[Token, str]]:
     stop = _stop_words()
     masked = masks(doc)
-    return " ".join(
-        lemma
-        for t in tokens_of(doc)
-        if t.pos_ in TOPIC_POS and t.is_alpha and t.i not in masked
-        for lemma in (t.lemma_.lower(),)
-        if len(lemma) > 2 and lemma not in stop
-    )
+    for token in tokens_of(doc):
+        if token.pos_ in TOPIC_POS and token.is_alpha and token.i not in masked:
+            lemma = token.lemma_.lower()
+            if len(lemma) > 2 and lemma not in stop:
+                yield token, lemma
+
+
+def _spelled(token: Token, lemma: str) -> str:
+    return lemma.upper() if token.text.isupper() and len(token.text) > 1 else lemma[:1].upper() + lemma[1:]
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,7 @@ DIRECTIVE = re.compile(r"<!--\s*voicecheck\s*:\s*([\w-]+)\s*=\s*(.*?)\s*-->", re
 PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 QUOTE_CHARS = 60
 MIN_FEED_POSTS = 10
-PROFILE_VERSION = 3
+PROFILE_VERSION = 4
 TYPICAL_PERCENTILE = 10
 VOICE_RU = {"i": "«я»", "we": "«мы»", "none": "нет"}
 
@@ -275,9 +275,11 @@ def build_profile(path: str, digest: str) -> dict:
     from .account.focus import (
         cluster,
         largest_first,
+        name_spellings,
         post_vectors,
         strip_signatures,
         topic_count,
+        topic_label,
         typical_lemmas,
     )
     from .analysis import analyze_posts
@@ -296,10 +298,10 @@ def build_profile(path: str, digest: str) -> dict:
     lemma_lists, signatures = strip_signatures([r.topic_lemmas.split() for r in results])
     vectors = post_vectors(lemma_lists, natasha_models().embedding)
     labels, centres = cluster(vectors, topic_count(len(results)))
-    names = typical_lemmas(lemma_lists, labels)
+    names, spellings = typical_lemmas(lemma_lists, labels), name_spellings(results)
     topics = [
         {
-            "label": ", ".join(names.get(label, [])) or "без слов",
+            "label": topic_label(names.get(label, []), spellings),
             "posts": size,
             "core": core,
             "centre": [round(float(x), 5) for x in centres[label]],

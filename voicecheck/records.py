@@ -79,6 +79,7 @@ class PostResult:
     type: Prediction | None = None
     evidence: list[Evidence] = field(default_factory=list)
     topic_lemmas: str = field(default="", repr=False)  # content lemmas, for the account's topics
+    topic_names: str = field(default="", repr=False)  # those that are names, spelled as names
 
     @property
     def ok(self) -> bool:
@@ -87,6 +88,7 @@ class PostResult:
     def to_dict(self) -> dict:
         record = asdict(self)
         record.pop("topic_lemmas")
+        record.pop("topic_names")
         return record
 
     def for_account(self) -> "PostResult":

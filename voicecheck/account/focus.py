@@ -28,12 +28,13 @@ together hold ``CORE_SHARE`` of posts) or far from their own topic's centre.
 
 import json
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
+from ..lexicon import grammemes
 from ..model import word_vector
 from ..paths import MODELS_DIR
 from ..records import PostResult
@@ -54,6 +55,7 @@ SIGNATURE_MIN_POSTS = 5
 SIGNATURE_MAX_LEMMAS = 6
 ONE_WORD_SIGNATURE = 3  # a one-word ending needs 3× the share and 3× the floor: it may be a topic word
 BACKGROUND_FILE = "topic_background.json"
+PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # pymorphy3's
 
 
 @dataclass
@@ -366,8 +368,34 @@ def largest_first(labels) -> list[tuple[int, int, bool]]:
     return ordered
 
 
+def name_spellings(posts: list[PostResult]) -> dict[str, str]:
+    """The lemmas that are names in most of the posts that use them, each with its
+    commonest spelling there (москва: Москва, фнс: ФНС). A capitalised word the parser
+    took for a name («Подписаться» opening a line) must be spelled in capitals or Latin
+    letters, or be a name, place or organisation to pymorphy3."""
+    used, spellings = Counter(), defaultdict(Counter)
+    for post in posts:
+        used.update(set(post.topic_lemmas.split()))
+        for name in set(post.topic_names.split()):
+            spellings[name.lower()][name] += 1
+    found = {lemma: spelled.most_common(1)[0][0] for lemma, spelled in spellings.items()}
+    return {
+        lemma: spelled
+        for lemma, spelled in found.items()
+        if 2 * spellings[lemma].total() > used[lemma] and _looks_like_a_name(lemma, spelled)
+    }
+
+
+def _looks_like_a_name(lemma: str, spelled: str) -> bool:
+    return spelled.isupper() or spelled.isascii() or bool(grammemes(lemma) & PROPER_GRAMMEMES)
+
+
+def topic_label(lemmas: list[str], spellings: dict[str, str]) -> str:
+    return ", ".join(spellings.get(lemma, lemma) for lemma in lemmas) or "без слов"
+
+
 def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
-    top_lemmas = typical_lemmas(lemma_lists, labels)
+    top_lemmas, spellings = typical_lemmas(lemma_lists, labels), name_spellings(posts)
     topics = []
     for label, size, core in largest_first(labels):
         members = np.flatnonzero(labels == label)
@@ -376,7 +404,7 @@ def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
         topics.append(
             Topic(
                 id=label,
-                label=", ".join(lemmas) or "без слов",
+                label=topic_label(lemmas, spellings),
                 lemmas=lemmas,
                 posts=size,
                 share=round(size / len(posts), 3),
