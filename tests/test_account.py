@@ -28,6 +28,7 @@ from voicecheck.cli import main
 from voicecheck.feed import read_feed
 from voicecheck.nlp import natasha_models
 from voicecheck.records import PostResult, Prediction
+from voicecheck.report import json_record
 
 DEMO = REPO / "corpora" / "demo" / "posts.csv"
 
@@ -155,16 +156,40 @@ def test_a_word_spelled_as_a_name_only_now_and_then_stays_lower_case():
     assert topic_label(["фнс", "вера", "налог"], spellings) == "ФНС, вера, налог"
 
 
-def test_a_capitalised_word_is_spelled_as_a_name_only_if_it_may_be_one():
-    """The parser takes «Подписаться» opening a line for a name; a label still shows the
-    verb in lower case, and a Latin brand or a place as spelled."""
-    posts = [
+def _posts_with_names(lemmas_and_names: list[tuple[str, str]]) -> list[PostResult]:
+    return [
         PostResult(index=i, id=str(i), status="ok", topic_lemmas=lemmas, topic_names=names)
-        for i, (lemmas, names) in enumerate(
-            [("подписаться канал ozon", "Подписаться Ozon"), ("подписаться казань", "Подписаться Казань")] * 3
-        )
+        for i, (lemmas, names) in enumerate(lemmas_and_names)
     ]
-    assert name_spellings(posts) == {"ozon": "Ozon", "казань": "Казань"}
+
+
+def test_a_capitalised_word_is_spelled_as_a_name_only_if_it_may_be_one():
+    """Words the parser took for names in every post: a verb opening a line and a shouted
+    word stay in lower case; a Latin brand, a place and an acronym keep their spelling."""
+    posts = _posts_with_names(
+        [
+            ("подписаться канал ozon", "Подписаться Ozon"),
+            ("подписаться казань", "Подписаться Казань"),
+            ("скидка мфц", "СКИДКА МФЦ"),
+        ]
+        * 3
+    )
+    assert name_spellings(posts) == {"ozon": "Ozon", "казань": "Казань", "мфц": "МФЦ"}
+
+
+def test_a_name_must_be_one_in_most_posts_counted_once_per_post():
+    """«Москва» and «МОСКВА» in one post are one post with the name; with the word lower
+    case in two posts of three, it is not shown as a name."""
+    posts = _posts_with_names([("москва москва", "Москва МОСКВА"), ("москва", ""), ("москва", "")])
+    assert name_spellings(posts) == {}
+    assert name_spellings([*posts[:2], posts[0]]) == {"москва": "Москва"}
+
+
+def test_names_keep_the_feed_spelling_and_stay_out_of_the_post_rows():
+    text = "Я попросил ChatGPT найти ошибку в коде на GitHub, а потом в МФЦ."
+    result = next(analyze_posts([text], classify=False))
+    assert {"ChatGPT", "GitHub", "МФЦ"} <= set(result.topic_names.split())
+    assert "topic_names" not in json_record(result) and "topic_lemmas" not in json_record(result)
 
 
 def test_demo_report_says_what_posts_cannot_show(demo_report):

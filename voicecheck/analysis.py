@@ -164,7 +164,11 @@ def _topic_tokens(doc: Doc) -> Iterator[tuple[Token, str]]:
 
 
 def _spelled(token: Token, lemma: str) -> str:
-    return lemma.upper() if token.text.isupper() and len(token.text) > 1 else lemma[:1].upper() + lemma[1:]
+    """The name as written when the word is its own lemma (ChatGPT, ФНС), else the lemma
+    in capitals or with a capital, as the word was (Москвы: Москва, МВД: МВД)."""
+    if token.text.lower() == lemma:
+        return token.text
+    return lemma.upper() if token.text.isupper() else lemma[:1].upper() + lemma[1:]
 
 
 @lru_cache(maxsize=1)

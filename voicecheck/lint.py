@@ -298,7 +298,8 @@ def build_profile(path: str, digest: str) -> dict:
     lemma_lists, signatures = strip_signatures([r.topic_lemmas.split() for r in results])
     vectors = post_vectors(lemma_lists, natasha_models().embedding)
     labels, centres = cluster(vectors, topic_count(len(results)))
-    names, spellings = typical_lemmas(lemma_lists, labels), name_spellings(results)
+    names = typical_lemmas(lemma_lists, labels)
+    spellings = name_spellings(results)
     topics = [
         {
             "label": topic_label(names.get(label, []), spellings),

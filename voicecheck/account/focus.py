@@ -55,7 +55,9 @@ SIGNATURE_MIN_POSTS = 5
 SIGNATURE_MAX_LEMMAS = 6
 ONE_WORD_SIGNATURE = 3  # a one-word ending needs 3× the share and 3× the floor: it may be a topic word
 BACKGROUND_FILE = "topic_background.json"
-PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # pymorphy3's
+# pymorphy3's grammemes of names: first name, surname, patronymic, place, organisation, brand
+PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+ACRONYM_LETTERS = 5
 
 
 @dataclass
@@ -370,24 +372,29 @@ def largest_first(labels) -> list[tuple[int, int, bool]]:
 
 def name_spellings(posts: list[PostResult]) -> dict[str, str]:
     """The lemmas that are names in most of the posts that use them, each with its
-    commonest spelling there (москва: Москва, фнс: ФНС). A capitalised word the parser
-    took for a name («Подписаться» opening a line) must be spelled in capitals or Latin
-    letters, or be a name, place or organisation to pymorphy3."""
-    used, spellings = Counter(), defaultdict(Counter)
+    commonest spelling there, the first seen on a tie (москва: Москва, фнс: ФНС)."""
+    used, named, spellings = Counter(), Counter(), defaultdict(Counter)
     for post in posts:
         used.update(set(post.topic_lemmas.split()))
-        for name in set(post.topic_names.split()):
+        names = dict.fromkeys(post.topic_names.split())  # in the post's order, each once
+        named.update({name.lower() for name in names})
+        for name in names:
             spellings[name.lower()][name] += 1
-    found = {lemma: spelled.most_common(1)[0][0] for lemma, spelled in spellings.items()}
+    commonest = {lemma: spelled.most_common(1)[0][0] for lemma, spelled in spellings.items()}
     return {
         lemma: spelled
-        for lemma, spelled in found.items()
-        if 2 * spellings[lemma].total() > used[lemma] and _looks_like_a_name(lemma, spelled)
+        for lemma, spelled in commonest.items()
+        if 2 * named[lemma] > used[lemma] and _may_be_a_name(lemma, spelled)
     }
 
 
-def _looks_like_a_name(lemma: str, spelled: str) -> bool:
-    return spelled.isupper() or spelled.isascii() or bool(grammemes(lemma) & PROPER_GRAMMEMES)
+def _may_be_a_name(lemma: str, spelled: str) -> bool:
+    """The parser also takes capitalised words for names: «Подписаться» opening a line,
+    «СКИДКА» in a shouted post. A name here is spelled in Latin letters, is an acronym
+    of up to ``ACRONYM_LETTERS`` capitals, or is a name, place or organisation in one
+    of pymorphy3's parses of it (роза and лев pass too; the majority rule guards them)."""
+    acronym = spelled.isupper() and len(spelled) <= ACRONYM_LETTERS
+    return spelled.isascii() or acronym or bool(grammemes(lemma) & PROPER_GRAMMEMES)
 
 
 def topic_label(lemmas: list[str], spellings: dict[str, str]) -> str:
@@ -395,7 +402,8 @@ def topic_label(lemmas: list[str], spellings: dict[str, str]) -> str:
 
 
 def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
-    top_lemmas, spellings = typical_lemmas(lemma_lists, labels), name_spellings(posts)
+    top_lemmas = typical_lemmas(lemma_lists, labels)
+    spellings = name_spellings(posts)
     topics = []
     for label, size, core in largest_first(labels):
         members = np.flatnonzero(labels == label)
