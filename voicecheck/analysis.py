@@ -90,6 +90,7 @@ def result_from_doc(post: Post, doc: Doc) -> PostResult:
         features["cta"],
         features["tone"],
     )
+    lemmas, names = topic_words(doc)
     return PostResult(
         index=post.index,
         id=post.id,
@@ -113,8 +114,8 @@ def result_from_doc(post: Post, doc: Doc) -> PostResult:
         impersonal=tone["impersonal"],
         impersonality=tone["score"],
         evidence=evidence_of(doc),
-        topic_lemmas=topic_lemmas(doc),
-        topic_names=topic_names(doc),
+        topic_lemmas=lemmas,
+        topic_names=names,
     )
 
 
@@ -144,13 +145,18 @@ TOPIC_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
 
 def topic_lemmas(doc: Doc) -> str:
     """Content lemmas (nouns, names, adjectives, verbs; no stop words) for topic modelling."""
-    return " ".join(lemma for _, lemma in _topic_tokens(doc))
+    return topic_words(doc)[0]
 
 
-def topic_names(doc: Doc) -> str:
-    """The topic lemmas that are names here, spelled as names are (Москва, ФНС), so that a
-    topic's label can show them so."""
-    return " ".join(_spelled(token, lemma) for token, lemma in _topic_tokens(doc) if token.pos_ == "PROPN")
+def topic_words(doc: Doc) -> tuple[str, str]:
+    """The topic lemmas, and those of them that are names here, spelled as names are
+    (Москва, ФНС), so that a topic's label can show them so: one pass over the Doc."""
+    lemmas, names = [], []
+    for token, lemma in _topic_tokens(doc):
+        lemmas.append(lemma)
+        if token.pos_ == "PROPN":
+            names.append(_spelled(token, lemma))
+    return " ".join(lemmas), " ".join(names)
 
 
 def _topic_tokens(doc: Doc) -> Iterator[tuple[Token, str]]:
