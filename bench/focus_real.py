@@ -32,6 +32,7 @@ import argparse
 import csv
 import itertools
 import random
+import re
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -68,10 +69,8 @@ NEWS_SERVICES = frozenset(
 )
 
 
-def load_channels(per_channel: int) -> dict[str, list[list[str]]]:
-    """Each channel's first ``per_channel`` posts of 15+ words, as topic lemma lists."""
-    from voicecheck.analysis import analyze_posts
-
+def channel_texts(per_channel: int) -> dict[str, list[str]]:
+    """Each channel's first ``per_channel`` posts of 15+ words (channels with that many)."""
     csv.field_size_limit(1 << 30)
     rows = defaultdict(list)
     with REAL.open(encoding="utf-8", newline="") as file:
@@ -79,7 +78,14 @@ def load_channels(per_channel: int) -> dict[str, list[list[str]]]:
             text = row["text"] or ""
             if len(text.split()) >= MIN_WORDS and len(rows[row["channel"]]) < per_channel:
                 rows[row["channel"]].append(text)
-    channels = {name: texts for name, texts in rows.items() if len(texts) == per_channel}
+    return {name: texts for name, texts in rows.items() if len(texts) == per_channel}
+
+
+def load_channels(per_channel: int) -> dict[str, list[list[str]]]:
+    """The same posts as topic lemma lists."""
+    from voicecheck.analysis import analyze_posts
+
+    channels = channel_texts(per_channel)
     results = iter(analyze_posts([t for texts in channels.values() for t in texts], classify=False))
     return {name: [next(results).topic_lemmas.split() for _ in texts] for name, texts in channels.items()}
 
@@ -244,6 +250,80 @@ def print_specialised_and_news(channels: dict[str, list], longer: dict[str, list
         print(f"  {scores}  {name} ({', '.join(f'{lemma} {n}' for lemma, n in common)})")
 
 
+# A post's house style, read without a single word: each habit is there or not.
+HABITS = (
+    re.compile("«"),  # quotes «»
+    re.compile(r'"\w|“|„'),  # quotes ""
+    re.compile("—"),  # em dash
+    re.compile("–"),  # en dash
+    re.compile(" - "),  # hyphen for a dash
+    re.compile("…"),
+    re.compile(r"\.\.\."),
+    re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]"),  # emoji
+    re.compile(r"#\w"),  # hashtag
+    re.compile(r"https?://|t\.me/|www\."),  # link
+    re.compile(r"@\w"),  # mention
+    re.compile(r"\S\n\s*\n\s*\S"),  # paragraphs
+    re.compile(r"^\s*([•▪·—–-]|\d+[.)])\s", re.M),  # a list
+    re.compile(r"\b[А-ЯЁ]{5,}\b"),  # a word in capitals
+    re.compile("[ёЁ]"),
+    re.compile("!"),
+    re.compile(r"\?"),
+    re.compile(r"^.{0,299}$", re.S),  # under 300 characters
+    re.compile(r"^.{1001,}$", re.S),  # over 1,000
+)
+
+
+def print_house_style(channels: dict[str, list], texts: dict[str, list[str]], draws: int) -> None:
+    """The focus test's draws won by a statistic that reads no word: the share of
+    ``HABITS`` two posts agree on (both have the habit or both lack it), averaged over a
+    feed's pairs; then that share added to the index's pair similarity (lower quartile);
+    and the programming channels and news services by both (signatures left out per
+    channel, all posts; C is the lower quartile, before the 0-100 scale)."""
+    from voicecheck.account.focus import PAIR_QUANTILE, PairSimilarity, post_vectors, strip_signatures
+    from voicecheck.nlp import natasha_models
+
+    names = sorted(channels)
+    lemma_lists = [lemmas for name in names for lemmas in strip_signatures(channels[name])[0]]
+    vectors = post_vectors(lemma_lists, natasha_models().embedding)
+    everything = np.arange(len(lemma_lists))
+    topic = PairSimilarity.over(vectors, lemma_lists, everything).between(everything, everything)
+    posts = [text for name in names for text in texts[name]]
+    habits = np.array([[bool(habit.search(text)) for habit in HABITS] for text in posts], dtype=float)
+    style = (habits @ habits.T + (1 - habits) @ (1 - habits).T) / len(HABITS)
+    measures = {
+        "house style alone (the mean share of habits a feed's pairs agree on)": (style, np.mean),
+        "the index's similarity + that share (lower quartile)": (
+            topic + style,
+            lambda values: np.quantile(values, PAIR_QUANTILE),
+        ),
+    }
+    size, rng, wins = len(channels[names[0]]), random.Random(7), Counter()
+    for _ in range(draws):  # the draws of the mixing test, as post indices
+        a, b = rng.sample(range(len(names)), 2)
+        single = [a * size + i for i in rng.sample(range(size), FEED)]
+        mixed = [a * size + i for i in rng.sample(range(size), FEED // 2)]
+        mixed += [b * size + i for i in rng.sample(range(size), FEED // 2)]
+        wins.update(
+            name
+            for name, (matrix, statistic) in measures.items()
+            if statistic(pair_values(matrix, single)) > statistic(pair_values(matrix, mixed))
+        )
+    print(f"{draws} draws won with no topic, and with topic and house style together:")
+    for name in measures:
+        print(f"  {wins[name]:5d}  by {name}")
+    print(f"C on all {size} posts: topics / topics + house style")
+    for start in SPECIALISED_AND_NEWS:
+        i = next(i for i, name in enumerate(names) if name.startswith(start))
+        own = list(range(i * size, (i + 1) * size))
+        both = [np.quantile(pair_values(m, own), PAIR_QUANTILE) for m in (topic, topic + style)]
+        print(f"  {both[0]:+.3f}  {both[1]:+.3f}  {names[i]}")
+
+
+def pair_values(matrix: np.ndarray, posts: list[int]) -> np.ndarray:
+    return matrix[np.ix_(posts, posts)][np.triu_indices(len(posts), 1)]
+
+
 def weighted_quantiles(blocks: list[np.ndarray], shares: list[float], quantiles: np.ndarray) -> np.ndarray:
     """Quantiles of the values of ``blocks`` pooled, each block carrying its share of the weight."""
     values = np.concatenate(blocks)
@@ -302,6 +382,7 @@ def main() -> None:
     parser.add_argument("--pairs", action="store_true", help="also: AA/AB/BB similarity of losing pairs")
     parser.add_argument("--ceiling", action="store_true", help="also: every pair on all its posts, unsampled")
     parser.add_argument("--news", action="store_true", help="also: programming channels and news")
+    parser.add_argument("--style", action="store_true", help="also: the draws won by house style")
     args = parser.parse_args()
     if not REAL.exists():
         sys.exit(f"bench: {REAL} not found")
@@ -314,6 +395,8 @@ def main() -> None:
         print_pair_quantiles(channels)
     if args.ceiling:
         print_ceiling(channels)
+    if args.style:
+        print_house_style(channels, channel_texts(args.per_channel), args.draws)
     longer = load_channels(LONG) if args.sizes or args.news else {}
     if args.news:
         print_specialised_and_news(channels, longer)

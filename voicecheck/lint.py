@@ -34,7 +34,7 @@ DIRECTIVE = re.compile(r"<!--\s*voicecheck\s*:\s*([\w-]+)\s*=\s*(.*?)\s*-->", re
 PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 QUOTE_CHARS = 60
 MIN_FEED_POSTS = 10
-PROFILE_VERSION = 4
+PROFILE_VERSION = 5
 TYPICAL_PERCENTILE = 10
 VOICE_RU = {"i": "«я»", "we": "«мы»", "none": "нет"}
 

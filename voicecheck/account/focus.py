@@ -4,15 +4,18 @@ Signature lines a feed ends its posts with word for word («Подписатьс
 новость», «Читать на сайте») are not what it writes about: they are found in the
 feed's own posts and left out before anything below.
 
+A content lemma weighs its IDF in the authored corpus times its information in navec's
+news corpus (−log of the share of its 1.2 billion words that are forms of the lemma), so
+words every account uses («клиент», «подписаться») and words all of Russian news uses
+(«Россия», «заявить») weigh little, and an account's own terms («горутина») a lot.
 Each post becomes a vector: the mean navec vector of its content lemmas, each weighted
-by the square of its IDF in the authored corpus (so words every account uses weigh
-little and an account's own vocabulary weighs a lot), unit length, minus a background
-vector (the mean post of the authored corpus), so what all Russian posts share does not
-count as focus. Topics are spherical k-means clusters of those vectors; every post gets
-a topic, so no outlier bin swallows the feed.
+by the square of that weight, unit length, minus a background vector (the mean post of
+the authored corpus), so what all Russian posts share does not count as focus. Topics
+are spherical k-means clusters of those vectors; every post gets a topic, so no outlier
+bin swallows the feed.
 
 Two posts are as similar as the cosine of their vectors plus ``LEXICAL_WEIGHT`` times
-the cosine of their sets of content lemmas (IDF-weighted): what they mean, and the
+the cosine of their sets of content lemmas (weighted as above): what they mean, and the
 words, names and terms they share. The coherence C of a feed is the lower quartile
 of that similarity over its pairs of posts: how close even its less related posts
 stay. A tight group of posts lifts it far less than it lifts a mean, and it does not
@@ -58,6 +61,7 @@ BACKGROUND_FILE = "topic_background.json"
 # pymorphy3's grammemes of names: first name, surname, patronymic, place, organisation, brand
 PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 ACRONYM_LETTERS = 5
+NAVEC_MIN_COUNT = 100  # navec keeps the words its news corpus holds at least this many times
 
 
 @dataclass
@@ -105,12 +109,46 @@ def corpus_idf(lemma_lists: list[list[str]]) -> dict:
 
 
 class _Weights(dict):
+    """A lemma's weight: its IDF in the authored corpus times its information in navec's
+    news corpus, so a word common in SMM posts or in Russian news weighs little."""
+
     def __init__(self, idf: dict) -> None:
-        super().__init__(idf["idf"])
-        self.unseen = idf["unseen"]
+        super().__init__()
+        self.idf, self.unseen = idf["idf"], idf["unseen"]
 
     def __missing__(self, lemma: str) -> float:
-        return self.unseen
+        weight = self.idf.get(lemma, self.unseen) * general_information(lemma)
+        self[lemma] = weight
+        return weight
+
+
+@lru_cache(maxsize=1 << 17)
+def general_information(lemma: str) -> float:
+    """−log of the share of navec's 1.2 billion words of news that are forms of the lemma
+    (a word navec lacks counts as seen ``NAVEC_MIN_COUNT`` times, as its rarest are)."""
+    vocab, words = _navec_counts()
+    count = sum(vocab.counts[i] for form in lemma_forms(lemma) if (i := vocab.get(form)) is not None)
+    return math.log(words / max(count, NAVEC_MIN_COUNT))
+
+
+@lru_cache(maxsize=1)
+def _navec_counts():
+    """navec's vocabulary (each word with its count in navec's news corpus) and the total."""
+    from ..taggers import natasha_models
+
+    vocab = natasha_models().embedding.vocab
+    return vocab, int(sum(vocab.counts))
+
+
+def lemma_forms(lemma: str) -> set[str]:
+    """The lemma and, where pymorphy3 knows it as a lemma, all its forms (also with е for ё)."""
+    from ..taggers import morph_analyzer
+
+    forms = {lemma}
+    parse = next((p for p in morph_analyzer().parse(lemma) if p.normal_form == lemma), None)
+    if parse is not None:
+        forms.update(form.word for form in parse.lexeme)
+    return forms | {form.replace("ё", "е") for form in forms}
 
 
 def post_vectors(
