@@ -256,54 +256,52 @@ def print_specialised_and_news(channels: dict[str, list], longer: dict[str, list
 # A post's house style, read without a single word: each habit is there or not.
 HABITS = (
     re.compile("«"),  # quotes «»
-    re.compile(r'"\w|“|„'),  # quotes ""
+    re.compile(r'"\w|\w"|“|„'),  # quotes ""
     re.compile("—"),  # em dash
     re.compile("–"),  # en dash
     re.compile(" - "),  # hyphen for a dash
     re.compile("…"),
     re.compile(r"\.\.\."),
-    re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]"),  # emoji
-    re.compile(r"#\w"),  # hashtag
+    re.compile("[\U0001f1e6-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\u203c\u2049]"),  # emoji
+    re.compile(r"#[^\W\d]"),  # hashtag
     re.compile(r"https?://|t\.me/|www\."),  # link
-    re.compile(r"@\w"),  # mention
+    re.compile(r"(?<![\w.])@\w"),  # mention, not an e-mail address
     re.compile(r"\S\n\s*\n\s*\S"),  # paragraphs
-    re.compile(r"^\s*([•▪·—–-]|\d+[.)])\s", re.M),  # a list
+    re.compile(r"^\s*([•▪·–-]|\d+[.)])\s", re.M),  # a list (an em dash opens dialogue, not a list)
     re.compile(r"\b[А-ЯЁ]{5,}\b"),  # a word in capitals
     re.compile("[ёЁ]"),
     re.compile("!"),
     re.compile(r"\?"),
-    re.compile(r"^.{0,299}$", re.S),  # under 300 characters
-    re.compile(r"^.{1001,}$", re.S),  # over 1,000
 )
+SHORT, LONG_POST = 300, 1000  # and two more habits: under 300 characters, over 1,000
 
 
-def print_house_style(channels: dict[str, list], texts: dict[str, list[str]], draws: int) -> None:
-    """The focus test's draws won by a statistic that reads no word: the share of
-    ``HABITS`` two posts agree on (both have the habit or both lack it), averaged over a
-    feed's pairs; then that share added to the index's pair similarity (lower quartile);
-    and the programming channels and news services by both (signatures left out per
-    channel, all posts; C is the lower quartile, before the 0-100 scale)."""
-    from voicecheck.account.focus import PAIR_QUANTILE, PairSimilarity, post_vectors, strip_signatures
+def post_habits(text: str) -> list[bool]:
+    return [bool(habit.search(text)) for habit in HABITS] + [len(text) < SHORT, len(text) > LONG_POST]
+
+
+def house_style_agreement(texts: list[str]) -> np.ndarray:
+    """For each pair of posts, the share of their habits they agree on (both have it or both lack it)."""
+    habits = np.array([post_habits(text) for text in texts], dtype=float)
+    return (habits @ habits.T + (1 - habits) @ (1 - habits).T) / habits.shape[1]
+
+
+def topic_similarity(channels: dict[str, list], names: list[str]) -> np.ndarray:
+    """The index's pair similarity over all posts of all channels, each channel's signatures left out."""
+    from voicecheck.account.focus import PairSimilarity, post_vectors, strip_signatures
     from voicecheck.nlp import natasha_models
 
-    names = sorted(channels)
     lemma_lists = [lemmas for name in names for lemmas in strip_signatures(channels[name])[0]]
     vectors = post_vectors(lemma_lists, natasha_models().embedding)
     everything = np.arange(len(lemma_lists))
-    topic = PairSimilarity.over(vectors, lemma_lists, everything).between(everything, everything)
-    posts = [text for name in names for text in texts[name]]
-    habits = np.array([[bool(habit.search(text)) for habit in HABITS] for text in posts], dtype=float)
-    style = (habits @ habits.T + (1 - habits) @ (1 - habits).T) / len(HABITS)
-    measures = {
-        "house style alone (the mean share of habits a feed's pairs agree on)": (style, np.mean),
-        "the index's similarity + that share (lower quartile)": (
-            topic + style,
-            lambda values: np.quantile(values, PAIR_QUANTILE),
-        ),
-    }
-    size, rng, wins = len(channels[names[0]]), random.Random(7), Counter()
-    for _ in range(draws):  # the draws of the mixing test, as post indices
-        a, b = rng.sample(range(len(names)), 2)
+    return PairSimilarity.over(vectors, lemma_lists, everything).between(everything, everything)
+
+
+def count_draw_wins(measures: dict, channels: int, size: int, draws: int) -> Counter:
+    """The draws of the mixing test, as post indices: how often each measure ranks A above A+B."""
+    rng, wins = random.Random(7), Counter()
+    for _ in range(draws):
+        a, b = rng.sample(range(channels), 2)
         single = [a * size + i for i in rng.sample(range(size), FEED)]
         mixed = [a * size + i for i in rng.sample(range(size), FEED // 2)]
         mixed += [b * size + i for i in rng.sample(range(size), FEED // 2)]
@@ -312,15 +310,38 @@ def print_house_style(channels: dict[str, list], texts: dict[str, list[str]], dr
             for name, (matrix, statistic) in measures.items()
             if statistic(pair_values(matrix, single)) > statistic(pair_values(matrix, mixed))
         )
-    print(f"{draws} draws won with no topic, and with topic and house style together:")
+    return wins
+
+
+def print_house_style(channels: dict[str, list], texts: dict[str, list[str]], draws: int) -> None:
+    """The focus test's draws won by the index's pair similarity, by house style alone (the
+    mean share of habits a feed's pairs agree on, read from the whole text, signature lines
+    included) and by the two added (lower quartile); then the programming channels and
+    news services by topics and by both. All on the same footing: every post of the
+    draw, signatures left out per channel over all its posts; C is the lower quartile,
+    before the 0-100 scale."""
+    from voicecheck.account.focus import PAIR_QUANTILE
+
+    names = sorted(channels)
+    size = len(channels[names[0]])
+    topic = topic_similarity(channels, names)
+    style = house_style_agreement([text for name in names for text in texts[name]])
+    quartile = lambda values: np.quantile(values, PAIR_QUANTILE)  # noqa: E731
+    measures = {
+        "the index's pair similarity alone (lower quartile)": (topic, quartile),
+        "house style alone (mean share of habits the pairs agree on)": (style, np.mean),
+        "the index's pair similarity + that share (lower quartile)": (topic + style, quartile),
+    }
+    wins = count_draw_wins(measures, len(names), size, draws)
+    print(f"{draws} draws, every post of the draw, A alone above A+B:")
     for name in measures:
         print(f"  {wins[name]:5d}  by {name}")
     print(f"C on all {size} posts: topics / topics + house style")
     for start in SPECIALISED_AND_NEWS:
         i = next(i for i, name in enumerate(names) if name.startswith(start))
         own = list(range(i * size, (i + 1) * size))
-        both = [np.quantile(pair_values(m, own), PAIR_QUANTILE) for m in (topic, topic + style)]
-        print(f"  {both[0]:+.3f}  {both[1]:+.3f}  {names[i]}")
+        alone, both = (quartile(pair_values(matrix, own)) for matrix in (topic, topic + style))
+        print(f"  {alone:+.3f}  {both:+.3f}  {names[i]}")
 
 
 def pair_values(matrix: np.ndarray, posts: list[int]) -> np.ndarray:

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from .model import BLOCK_WEIGHTS, EXCLUDED_SIGNALS, TASKS, build_pipeline, model_row, save_model
+from .paths import MODELS_DIR
 
 # The regularisation is fixed, not chosen by cross-validation: the corpus's own folds,
 # even grouped by account, prefer weaker regularisation (C=3), which fits the authored
@@ -120,6 +121,7 @@ def train(corpus_dir: Path, out_dir: Path, *, log=print) -> dict[str, dict]:
         }
         save_model(pipeline, out_dir, task, cards[task])
     export_arrays(out_dir)
+    _count_navec_lemmas(out_dir)
     calibration = _calibrate_focus(posts, topic_lemma_lists)
     (out_dir / "topic_background.json").write_text(
         json.dumps(calibration, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
@@ -134,6 +136,20 @@ def export_arrays(out_dir: Path) -> None:
     from .model import Classifier
 
     LinearModels.export(Classifier.load(out_dir), out_dir).save(out_dir)
+
+
+def _count_navec_lemmas(out_dir: Path) -> None:
+    """navec's word counts by lemma (what the focus weights read), written first so the
+    calibration below uses them; the same navec and pymorphy3 give the same bytes."""
+    from .account import navec_counts
+    from .taggers import morph_analyzer, news_embedding
+
+    vocab = news_embedding().vocab
+    lemmas = navec_counts.count_lemmas(vocab.words, vocab.counts, morph_analyzer())
+    navec_counts.write_lemma_counts(lemmas, out_dir / navec_counts.LEMMA_COUNTS_FILE)
+    if out_dir.resolve() == MODELS_DIR.resolve():
+        navec_counts.lemma_counts.cache_clear()
+        navec_counts.general_information.cache_clear()
 
 
 def _calibrate_focus(posts: list[dict], lemma_lists: list[list[str]]) -> dict:

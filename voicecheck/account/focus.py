@@ -5,9 +5,9 @@ Signature lines a feed ends its posts with word for word («Подписатьс
 feed's own posts and left out before anything below.
 
 A content lemma weighs its IDF in the authored corpus times its information in navec's
-news corpus (−log of the share of its 1.2 billion words that are forms of the lemma), so
-words every account uses («клиент», «подписаться») and words all of Russian news uses
-(«Россия», «заявить») weigh little, and an account's own terms («горутина») a lot.
+news corpus (``navec_counts.general_information``), so words every account uses
+(«клиент», «подписаться») and words all of Russian news uses («Россия», «президент»)
+weigh little, and an account's own terms («горутина») a lot.
 Each post becomes a vector: the mean navec vector of its content lemmas, each weighted
 by the square of that weight, unit length, minus a background vector (the mean post of
 the authored corpus), so what all Russian posts share does not count as focus. Topics
@@ -41,6 +41,7 @@ from ..lexicon import grammemes
 from ..model import word_vector
 from ..paths import MODELS_DIR
 from ..records import PostResult
+from .navec_counts import general_information
 
 CORE_SHARE = 0.75
 HIGH_SCORE = 80  # the focus index of a feed as coherent as the calibration's HIGH
@@ -61,7 +62,6 @@ BACKGROUND_FILE = "topic_background.json"
 # pymorphy3's grammemes of names: first name, surname, patronymic, place, organisation, brand
 PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 ACRONYM_LETTERS = 5
-NAVEC_MIN_COUNT = 100  # navec keeps the words its news corpus holds at least this many times
 
 
 @dataclass
@@ -94,7 +94,7 @@ def background() -> dict:
     """The background vector and the LOW/HIGH calibration, made by ``voicecheck train``."""
     path = MODELS_DIR / BACKGROUND_FILE
     if not path.exists():
-        return {"vector": [0.0] * 300, "low": -0.08, "high": 0.13, "idf": {}, "unseen": 1.0}  # ≈ shipped
+        return {"vector": [0.0] * 300, "low": -0.08, "high": 0.11, "idf": {}, "unseen": 1.0}  # ≈ shipped
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -108,53 +108,25 @@ def corpus_idf(lemma_lists: list[list[str]]) -> dict:
     }
 
 
-class _Weights(dict):
+class _Weights:
     """A lemma's weight: its IDF in the authored corpus times its information in navec's
     news corpus, so a word common in SMM posts or in Russian news weighs little."""
 
-    def __init__(self, idf: dict) -> None:
-        super().__init__()
-        self.idf, self.unseen = idf["idf"], idf["unseen"]
+    def __init__(self, calibration: dict) -> None:
+        self.idf, self.unseen = calibration["idf"], calibration["unseen"]
+        self.known: dict[str, float] = {}
 
-    def __missing__(self, lemma: str) -> float:
-        weight = self.idf.get(lemma, self.unseen) * general_information(lemma)
-        self[lemma] = weight
-        return weight
-
-
-@lru_cache(maxsize=1 << 17)
-def general_information(lemma: str) -> float:
-    """−log of the share of navec's 1.2 billion words of news that are forms of the lemma
-    (a word navec lacks counts as seen ``NAVEC_MIN_COUNT`` times, as its rarest are)."""
-    vocab, words = _navec_counts()
-    count = sum(vocab.counts[i] for form in lemma_forms(lemma) if (i := vocab.get(form)) is not None)
-    return math.log(words / max(count, NAVEC_MIN_COUNT))
-
-
-@lru_cache(maxsize=1)
-def _navec_counts():
-    """navec's vocabulary (each word with its count in navec's news corpus) and the total."""
-    from ..taggers import natasha_models
-
-    vocab = natasha_models().embedding.vocab
-    return vocab, int(sum(vocab.counts))
-
-
-def lemma_forms(lemma: str) -> set[str]:
-    """The lemma and, where pymorphy3 knows it as a lemma, all its forms (also with е for ё)."""
-    from ..taggers import morph_analyzer
-
-    forms = {lemma}
-    parse = next((p for p in morph_analyzer().parse(lemma) if p.normal_form == lemma), None)
-    if parse is not None:
-        forms.update(form.word for form in parse.lexeme)
-    return forms | {form.replace("ё", "е") for form in forms}
+    def __getitem__(self, lemma: str) -> float:
+        if lemma not in self.known:
+            self.known[lemma] = self.idf.get(lemma, self.unseen) * general_information(lemma)
+        return self.known[lemma]
 
 
 def post_vectors(
     lemma_lists: list[list[str]], embedding, base: np.ndarray | None = None, idf: dict | None = None
 ) -> np.ndarray:
-    """IDF²-weighted mean navec vectors, unit length, background removed; zero for a post
+    """Mean navec vectors, each lemma weighted by the square of its ``_Weights`` weight, unit
+    length, background removed (``idf``: the corpus IDF, the shipped one by default); zero for a post
     with no word navec knows."""
     n = len(lemma_lists)
     calibration = background() if base is None or idf is None else {}
@@ -170,13 +142,13 @@ def post_vectors(
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 
 
-def _weighted_mean(lemmas: list[str], idf: dict[str, float], embedding) -> np.ndarray:
+def _weighted_mean(lemmas: list[str], weights: _Weights, embedding) -> np.ndarray:
     known = [(lemma, v) for lemma in lemmas if (v := word_vector(embedding, lemma)) is not None]
     if not known:
         return np.zeros(300, dtype=np.float32)
-    weights = np.array([idf[lemma] ** 2 for lemma, _ in known], dtype=np.float32)
+    squares = np.array([weights[lemma] ** 2 for lemma, _ in known], dtype=np.float32)
     matrix = np.stack([v for _, v in known])
-    mean = weights @ matrix / weights.sum()
+    mean = squares @ matrix / squares.sum()
     norm = np.linalg.norm(mean)
     return mean / norm if norm else mean
 
@@ -269,7 +241,7 @@ def signature_lines(found: list[tuple[str, ...]]) -> list[str]:
 
 
 def lemma_vectors(lemma_lists: list[list[str]], idf: dict | None = None):
-    """Each post's set of content lemmas, weighted by IDF, unit length (a sparse matrix)."""
+    """Each post's set of content lemmas, each with its ``_Weights`` weight, unit length (a sparse matrix)."""
     from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.preprocessing import normalize
@@ -297,7 +269,7 @@ def with_content(vectors: np.ndarray) -> np.ndarray:
 @dataclass
 class PairSimilarity:
     """Similarity of two posts: the cosine of their vectors plus ``LEXICAL_WEIGHT`` × the
-    cosine of their IDF-weighted lemma sets, for the posts it was built over."""
+    cosine of their weighted lemma sets, for the posts it was built over."""
 
     vectors: np.ndarray
     lexical: object  # sparse rows of the posts in ``row_of``
