@@ -8,13 +8,14 @@ for itself, not for течь. The focus weights read them.
 """
 
 import gzip
+import json
 import math
 from functools import lru_cache
 from pathlib import Path
 
 from ..paths import MODELS_DIR
 
-LEMMA_COUNTS_FILE = "navec_lemma_counts.tsv.gz"
+LEMMA_COUNTS_FILE = "navec_lemma_counts.json.gz"
 NAVEC_MIN_COUNT = 100  # navec keeps the words its news corpus holds at least this many times
 
 
@@ -29,10 +30,9 @@ def count_lemmas(words, counts, morph) -> dict[str, int]:
 
 
 def write_lemma_counts(lemmas: dict[str, int], path: Path) -> None:
-    """Sorted ``lemma<TAB>count`` lines, gzipped with no timestamp (the same table, the same bytes)."""
-    lines = "".join(f"{lemma}\t{count}\n" for lemma, count in sorted(lemmas.items()))
-    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as file:
-        file.write(lines.encode("utf-8"))
+    """A JSON object sorted by lemma, gzipped with no timestamp (the same table, the same bytes)."""
+    table = json.dumps(dict(sorted(lemmas.items())), ensure_ascii=False, separators=(",", ":"))
+    path.write_bytes(gzip.compress(table.encode("utf-8"), mtime=0))
 
 
 @lru_cache(maxsize=1)
@@ -41,8 +41,7 @@ def lemma_counts() -> tuple[dict[str, int], int]:
     path = MODELS_DIR / LEMMA_COUNTS_FILE
     if not path.exists():
         return {}, 0
-    with gzip.open(path, "rt", encoding="utf-8") as file:
-        lemmas = {lemma: int(count) for lemma, count in (line.rstrip("\n").split("\t") for line in file)}
+    lemmas = json.loads(gzip.decompress(path.read_bytes()))
     return lemmas, sum(lemmas.values())
 
 
