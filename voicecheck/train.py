@@ -121,8 +121,8 @@ def train(corpus_dir: Path, out_dir: Path, *, log=print) -> dict[str, dict]:
         }
         save_model(pipeline, out_dir, task, cards[task])
     export_arrays(out_dir)
-    _count_navec_lemmas(out_dir)
-    calibration = _calibrate_focus(posts, topic_lemma_lists)
+    information = _count_navec_lemmas(out_dir)
+    calibration = _calibrate_focus(posts, topic_lemma_lists, information)
     (out_dir / "topic_background.json").write_text(
         json.dumps(calibration, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
     )
@@ -138,25 +138,26 @@ def export_arrays(out_dir: Path) -> None:
     LinearModels.export(Classifier.load(out_dir), out_dir).save(out_dir)
 
 
-def _count_navec_lemmas(out_dir: Path) -> None:
-    """navec's word counts by lemma (what the focus weights read), written first so the
-    calibration below uses them; the same navec and pymorphy3 give the same bytes."""
-    from .account import navec_counts
+def _count_navec_lemmas(out_dir: Path):
+    """navec's word counts by lemma, written beside the models; returns what the focus
+    weights make of them, for the calibration to use (whatever ``out_dir`` is)."""
+    from .account import focus, navec_counts
     from .taggers import morph_analyzer, news_embedding
 
     vocab = news_embedding().vocab
     lemmas = navec_counts.count_lemmas(vocab.words, vocab.counts, morph_analyzer())
     navec_counts.write_lemma_counts(lemmas, out_dir / navec_counts.LEMMA_COUNTS_FILE)
-    if out_dir.resolve() == MODELS_DIR.resolve():
-        navec_counts.lemma_counts.cache_clear()
-        navec_counts.general_information.cache_clear()
+    if out_dir.resolve() == MODELS_DIR.resolve():  # this process reads the new files from now on
+        for cached in (navec_counts.shipped_information, navec_counts.general_information, focus.background):
+            cached.cache_clear()
+    return navec_counts.LemmaInformation(lemmas)
 
 
-def _calibrate_focus(posts: list[dict], lemma_lists: list[list[str]]) -> dict:
+def _calibrate_focus(posts: list[dict], lemma_lists: list[list[str]], information) -> dict:
     from .account.focus import calibrate
     from .nlp import natasha_models
 
     accounts: dict[str, list[list[str]]] = {}
     for post, lemmas in zip(posts, lemma_lists, strict=True):
         accounts.setdefault(post["account"], []).append(lemmas)
-    return calibrate(accounts, natasha_models().embedding)
+    return calibrate(accounts, natasha_models().embedding, information=information)

@@ -62,6 +62,7 @@ BACKGROUND_FILE = "topic_background.json"
 # pymorphy3's grammemes of names: first name, surname, patronymic, place, organisation, brand
 PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 ACRONYM_LETTERS = 5
+INFORMATION = "information"  # in the dict a calibration weighs with: its navec information, not saved
 
 
 @dataclass
@@ -114,11 +115,12 @@ class _Weights:
 
     def __init__(self, calibration: dict) -> None:
         self.idf, self.unseen = calibration["idf"], calibration["unseen"]
+        self.information = calibration.get(INFORMATION, general_information)
         self.known: dict[str, float] = {}
 
     def __getitem__(self, lemma: str) -> float:
         if lemma not in self.known:
-            self.known[lemma] = self.idf.get(lemma, self.unseen) * general_information(lemma)
+            self.known[lemma] = self.idf.get(lemma, self.unseen) * self.information(lemma)
         return self.known[lemma]
 
 
@@ -153,21 +155,24 @@ def _weighted_mean(lemmas: list[str], weights: _Weights, embedding) -> np.ndarra
     return mean / norm if norm else mean
 
 
-def calibrate(accounts: dict[str, list[list[str]]], embedding, *, seed: int = 0) -> dict:
+def calibrate(accounts: dict[str, list[list[str]]], embedding, *, information=None, seed: int = 0) -> dict:
     """The background vector and the LOW/HIGH ends of the focus scale, from the
     authored corpus: LOW is the coherence of all accounts mixed together, HIGH the
-    90th percentile of single accounts' coherence, each with its signatures left out."""
+    90th percentile of single accounts' coherence, each with its signatures left out.
+    ``information``: the navec table's ``LemmaInformation`` to weigh with (the shipped one
+    by default)."""
     accounts = {name: strip_signatures(lemma_lists)[0] for name, lemma_lists in accounts.items()}
     every = [lemmas for lemma_lists in accounts.values() for lemmas in lemma_lists]
     idf = corpus_idf(every)
-    raw = post_vectors(every, embedding, base=np.zeros(300, dtype=np.float32), idf=idf)
+    weighing = {**idf, INFORMATION: information or general_information}
+    raw = post_vectors(every, embedding, base=np.zeros(300, dtype=np.float32), idf=weighing)
     base = raw.mean(axis=0)
     rng = np.random.default_rng(seed)
     size = int(np.median([len(v) for v in accounts.values()]))
     mixed = [every[i] for i in rng.choice(len(every), size=min(size, len(every)), replace=False)]
 
     def feed_coherence(lemma_lists: list[list[str]]) -> float | None:
-        return coherence(post_vectors(lemma_lists, embedding, base, idf), lemma_lists, idf)
+        return coherence(post_vectors(lemma_lists, embedding, base, weighing), lemma_lists, weighing)
 
     low = feed_coherence(mixed)
     singles = [c for lists in accounts.values() if (c := feed_coherence(lists)) is not None]
