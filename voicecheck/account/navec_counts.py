@@ -1,7 +1,7 @@
 """How common a lemma is in Russian news: navec's word counts gathered by lemma.
 
 navec, natasha's word vectors, keeps for each of its 250,000 words how many times its
-news corpus (1.2 billion words) holds it. ``voicecheck train`` reads each word as
+news corpus holds it (1.2 billion occurrences in all). ``voicecheck train`` reads each word as
 pymorphy3 reads it first, adds its count to that lemma (ё read as е) and ships the sums
 in ``LEMMA_COUNTS_FILE``, so «стали» counts for стать, «люди» for человек and «текущий»
 for itself, not for течь. The focus weights read them.
@@ -43,8 +43,8 @@ def read_lemma_counts(path: Path) -> dict[str, int]:
 
 class LemmaInformation:
     """−log of the share of navec's word occurrences that pymorphy3 reads first as the
-    lemma. A lemma the table lacks is looked up by pymorphy3's reading of it («вебинаров»
-    as вебинар) when its dictionary knows the word; a word navec lacks counts as seen
+    lemma. A lemma the table lacks is looked up by pymorphy3's first reading of it when its
+    dictionary knows the word («люди» as человек); a word navec lacks counts as seen
     ``NAVEC_MIN_COUNT`` times, as its rarest words are."""
 
     def __init__(self, lemmas: dict[str, int]) -> None:
