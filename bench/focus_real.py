@@ -286,15 +286,17 @@ def house_style_agreement(texts: list[str]) -> np.ndarray:
     return (habits @ habits.T + (1 - habits) @ (1 - habits).T) / habits.shape[1]
 
 
-def topic_similarity(channels: dict[str, list], names: list[str]) -> np.ndarray:
-    """The index's pair similarity over all posts of all channels, each channel's signatures left out."""
-    from voicecheck.account.focus import PairSimilarity, post_vectors, strip_signatures
+def topic_similarity(channels: dict[str, list], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The index's pair similarity over all posts of all channels in ``names`` order, each
+    channel's signatures left out, and the posts with a vector (those ``coherence`` measures)."""
+    from voicecheck.account.focus import PairSimilarity, post_vectors, strip_signatures, with_content
     from voicecheck.nlp import natasha_models
 
     lemma_lists = [lemmas for name in names for lemmas in strip_signatures(channels[name])[0]]
     vectors = post_vectors(lemma_lists, natasha_models().embedding)
     everything = np.arange(len(lemma_lists))
-    return PairSimilarity.over(vectors, lemma_lists, everything).between(everything, everything)
+    similarity = PairSimilarity.over(vectors, lemma_lists, everything).between(everything, everything)
+    return similarity, with_content(vectors)
 
 
 def count_draw_wins(measures: dict, channels: int, size: int, draws: int) -> Counter:
@@ -324,7 +326,7 @@ def print_house_style(channels: dict[str, list], texts: dict[str, list[str]], dr
 
     names = sorted(channels)
     size = len(channels[names[0]])
-    topic = topic_similarity(channels, names)
+    topic, _ = topic_similarity(channels, names)
     style = house_style_agreement([text for name in names for text in texts[name]])
     quartile = lambda values: np.quantile(values, PAIR_QUANTILE)  # noqa: E731
     measures = {
@@ -362,21 +364,11 @@ def print_ceiling(channels: dict[str, list]) -> None:
     every other's, the half-and-half mixture's pairs weighted 1/4 AA, 1/2 AB, 1/4 BB as in
     a mixed feed, and every feed's quantiles taken the same way (the lowest value with at
     least that share of the weight at or below it); the 49 quantiles run from 2% to 98%."""
-    from voicecheck.account.focus import (
-        PAIR_QUANTILE,
-        PairSimilarity,
-        post_vectors,
-        strip_signatures,
-        with_content,
-    )
-    from voicecheck.nlp import natasha_models
+    from voicecheck.account.focus import PAIR_QUANTILE
 
     names = sorted(channels)
-    lemma_lists = [lemmas for name in names for lemmas in strip_signatures(channels[name])[0]]
-    vectors = post_vectors(lemma_lists, natasha_models().embedding)
-    everything = np.arange(len(lemma_lists))
-    similarity = PairSimilarity.over(vectors, lemma_lists, everything).between(everything, everything)
-    size, measured = len(channels[names[0]]), with_content(vectors)  # as coherence(): posts with a vector
+    similarity, measured = topic_similarity(channels, names)
+    size = len(channels[names[0]])
     owner = measured // size
     posts = {name: measured[owner == i] for i, name in enumerate(names)}
     own = {name: similarity[np.ix_(p, p)][np.triu_indices(len(p), 1)] for name, p in posts.items()}
