@@ -298,8 +298,8 @@ def test_a_group_that_clearly_earns_more_is_stated():
     stages = [s for s in report.engagement.works if "стадия" in s]
     # two stages only: trust above the rest and awareness below it are one effect, stated once
     assert len(stages) == 1
-    assert ("«trust»" in stages[0] and "выше" in stages[0]) or (
-        "«awareness»" in stages[0] and "ниже" in stages[0]
+    assert ("«доверие»" in stages[0] and "выше" in stages[0]) or (
+        "«знакомство»" in stages[0] and "ниже" in stages[0]
     )
     small = [g for g in report.engagement.groups if g.n < 8]
     assert all(not g.ranked for g in small)
@@ -315,9 +315,9 @@ def test_what_works_and_what_does_not_are_told_apart_strongest_first():
     feed = posts("trust", 80.0, 0, case=True) + posts("awareness", 10.0, 15) + posts("interest", 30.0, 30)
     works = build_report(feed).engagement.works
     # awareness earns a fifth of the rest (ratio 0.21), trust four times the rest: awareness comes first
-    assert works[0].startswith("не работает: стадия «awareness» — медианный ERview на 79% ниже")
-    assert any(s.startswith("работает: стадия «trust»") and "выше" in s for s in works)
-    cases = [s for s in works if s.split(" — ")[0].endswith(("«с кейсом»", "«без кейса»"))]
+    assert works[0].startswith("не работает: стадия «знакомство» — медианный ERview на 79% ниже")
+    assert any(s.startswith("работает: стадия «доверие»") and "выше" in s for s in works)
+    cases = [s for s in works if s.split(" — ")[0].endswith(("посты с кейсом", "посты без кейса"))]
     assert len(cases) == 1  # «с кейсом» and «без кейса» mirror each other: one statement
 
 
@@ -330,7 +330,24 @@ def test_a_group_that_earns_nothing_is_still_stated():
         _post(12 + i, "trust", views=1000.0, likes=20.0 + i % 3, comments=0.0, reposts=0.0) for i in range(12)
     ]
     works = build_report(feed).engagement.works
-    assert [s.split(" — ")[0] for s in works] == ["не работает: кейс «с кейсом»"]
+    assert [s.split(" — ")[0] for s in works] == ["не работает: посты с кейсом"]
+
+
+def test_statements_name_groups_in_russian():
+    """An editor reads «стадия «действие»», «тип контента «прочее»», «голос «без автора»»:
+    never the codes of the JSON («action», «other», «none»)."""
+
+    def posts(stage, likes, start):
+        return [
+            _post(start + i, stage, views=1000.0, likes=likes + i % 3, comments=0.0, reposts=0.0)
+            for i in range(12)
+        ]
+
+    feed = posts("action", 5.0, 0) + posts("interest", 60.0, 12)
+    works = build_report(feed).engagement.works
+    assert any(s.startswith("не работает: стадия «действие»") for s in works), works
+    codes = ("«action»", "«interest»", "«other»", "«expert»", "«entertainment»", "«none»", "«i»", "«we»")
+    assert not [s for s in works if any(code in s for code in codes)]
 
 
 def test_dates_in_export_formats_are_read():

@@ -17,7 +17,7 @@ from datetime import datetime
 
 import numpy as np
 
-from ..records import PostResult
+from ..records import STAGE_RU, TYPE_RU, VOICE_RU, PostResult
 
 MIN_GROUP = 8
 BOOTSTRAP = 1000
@@ -43,6 +43,13 @@ GROUP_NAMES = {
     "length": "длина",
     "weekday": "день недели",
     "hour": "время публикации",
+}
+GROUP_VALUES_RU = {"stage": STAGE_RU, "type": TYPE_RU, "voice": VOICE_RU}
+POST_GROUPS_RU = {  # groups that read best as a kind of post
+    "с кейсом": "посты с кейсом",
+    "без кейса": "посты без кейса",
+    "безликие": "безликие посты",
+    "живые": "живые посты",
 }
 
 
@@ -247,6 +254,16 @@ def _clear_of_one(stat: GroupStat) -> bool:
     )
 
 
+def group_name(dimension: str, group: str) -> str:
+    """The group as a Russian reader knows it: «действие», not «action»."""
+    return GROUP_VALUES_RU.get(dimension, {}).get(group, group)
+
+
+def group_phrase(dimension: str, group: str) -> str:
+    """«стадия «действие»», «безликие посты»: the group named in a sentence."""
+    return POST_GROUPS_RU.get(group) or f"{GROUP_NAMES[dimension]} «{group_name(dimension, group)}»"
+
+
 def _statement(stat: GroupStat, metric: str) -> str:
     low, high = stat.ratio_ci
     if low > 1:
@@ -254,6 +271,6 @@ def _statement(stat: GroupStat, metric: str) -> str:
     else:
         verdict, change = "не работает", f"на {100 * (1 - stat.ratio):.0f}% ниже"
     return (
-        f"{verdict}: {GROUP_NAMES[stat.dimension]} «{stat.group}» — медианный {metric} {change}, "
+        f"{verdict}: {group_phrase(stat.dimension, stat.group)} — медианный {metric} {change}, "
         f"чем у остальных постов (отношение {stat.ratio:.2f}, 95% ДИ {low:.2f}–{high:.2f}; n={stat.n})"
     )

@@ -7,11 +7,11 @@ recommendation in Russian.
 
 from dataclasses import dataclass, field
 
+from ..records import STAGE_RU
 from .engagement import EngagementReport
 from .focus import FocusReport
 from .funnel import FunnelReport, TrustReport
 
-STAGE_RU = {"awareness": "знакомство", "interest": "интерес", "trust": "доверие", "action": "действие"}
 LOW_FOCUS, MID_FOCUS = 40, 60
 LOW_FIRST_PERSON = 0.3
 LOW_CASES = 0.05

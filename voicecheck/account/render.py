@@ -1,7 +1,7 @@
 """The account report and the comparison of accounts, as text for a terminal."""
 
+from ..records import STAGE_RU, TYPE_RU
 from . import AccountReport
-from .findings import STAGE_RU
 
 SEVERITY_RU = {
     "high": "серьёзно",
@@ -10,7 +10,6 @@ SEVERITY_RU = {
     "ok": "в порядке",
     "n/a": "не видно по постам",
 }
-TYPE_RU = {"expert": "экспертный", "entertainment": "развлекательный", "other": "прочее"}
 FOCUS_GAP = 10  # focus index points
 SHARE_GAP = 0.10  # shares
 ER_GAP = 1.3  # ratio of median ER

@@ -10,11 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..account import AccountReport
-from ..account.engagement import GROUP_NAMES, LENGTHS, LONGREAD, WEEKDAYS, parse_datetime
-from ..account.findings import STAGE_RU
+from ..account.engagement import GROUP_NAMES, LENGTHS, LONGREAD, WEEKDAYS, group_name, parse_datetime
 from ..account.funnel import STAGES, TYPES
-from ..account.render import TYPE_RU
-from ..records import PostResult
+from ..records import STAGE_RU, TYPE_RU, PostResult
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif'
 PALETTE = ("#2f6db5", "#e07b39", "#3a9a5b", "#b84a7a", "#7a5cc4", "#8a7b3a")
@@ -24,7 +22,6 @@ HEAT_NONE = "#c5c9ce"
 WIDTH = 640
 HEAT_WIDTH = 1000
 TOPIC_LABEL_CHARS = 42
-VOICE_RU = {"i": "я", "we": "мы", "none": "без автора"}
 
 
 @dataclass
@@ -194,7 +191,7 @@ def _group_chart(reports: list[AccountReport], dimension: str, label: str) -> Ch
             value_formatter=lambda v: f"{v:.2f}%",
         )
     )
-    chart.x_labels = [_group_name(g) for g in groups]
+    chart.x_labels = [group_name(dimension, g) for g in groups]
     for name, values in series:
         chart.add(name, values)
     note = (
@@ -209,10 +206,6 @@ def _group_order(dimension: str):
     if order:
         return lambda g: (order.index(g) if g in order else len(order), g)
     return lambda g: g
-
-
-def _group_name(group: str) -> str:
-    return STAGE_RU.get(group) or TYPE_RU.get(group) or VOICE_RU.get(group) or group
 
 
 def _group_value(stat, name: str, single: bool) -> dict | None:
@@ -231,7 +224,7 @@ def _group_value(stat, name: str, single: bool) -> dict | None:
     ranked = "" if stat.ranked else "; мало постов, не ранжируется"
     interval = f"95% ДИ {100 * low:.2f}–{100 * high:.2f}%; " if "ci" in value else ""
     value["tooltip"] = (
-        f"{name}: {_group_name(stat.group)} — медиана {100 * stat.median:.2f}% "
+        f"{name}: {group_name(stat.dimension, stat.group)} — медиана {100 * stat.median:.2f}% "
         f"({interval}n={stat.n}){ratio}{ranked}"
     )
     if single and not stat.ranked:

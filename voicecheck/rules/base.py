@@ -23,8 +23,7 @@ FAMILIES = {
     "lint": "сами подавления",
 }
 SEVERITY_RU = {"error": "ошибка", "warning": "предупреждение", "suggestion": "совет"}
-STAGE_RU = {"awareness": "знакомство", "interest": "интерес", "trust": "доверие", "action": "действие"}
-TYPE_RU = {"expert": "экспертный", "entertainment": "развлекательный", "other": "другой"}
+TYPE_RU = {"expert": "экспертный", "entertainment": "развлекательный", "other": "другой"}  # before «пост»
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """Funnel and call-to-action rules: does the draft ask for what its stage needs?"""
 
-from .base import STAGE_RU, Draft, Hit, Rule, labels_count
+from ..records import STAGE_RU
+from .base import Draft, Hit, Rule, labels_count
 
 
 def no_cta(draft: Draft, params: dict) -> list[Hit]:

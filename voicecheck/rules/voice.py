@@ -1,6 +1,7 @@
 """Voice rules: is there a person behind the post where the reader needs one?"""
 
-from .base import STAGE_RU, TYPE_RU, Draft, Hit, Rule
+from ..records import STAGE_RU
+from .base import TYPE_RU, Draft, Hit, Rule
 
 
 def no_author(draft: Draft, params: dict) -> list[Hit]:
