@@ -2,7 +2,7 @@
 
 Usage:
     python bench/focus_real.py [--per-channel 80] [--draws 1000] [--sizes] [--pairs] [--ceiling] [--news]
-                               [--style]
+                               [--style] [--spread]
 
 Each channel of ../shared/real/posts.csv is an account. For random pairs of channels
 (A, B) it builds a 60-post feed of A alone and a 60-post feed of 30 A + 30 B posts and
@@ -24,7 +24,10 @@ the index of the programming channels and of two national news services on their
 on the same posts with the words of the channel's own name left out («РИА Новости»
 credits itself in the text), and on 400 posts; --style counts the draws a statistic that
 reads no word wins (the posts' house style: quotes, dashes, emoji, links, paragraphs, length),
-alone and added to the index's pair similarity.
+alone and added to the index's pair similarity; --spread prints how many days each
+channel's first posts span, runs the same draws with each channel's posts drawn at random
+from its whole export, and scores the programming channels and the two news services on
+those posts and on every post of theirs.
 
 The index's two settings (lemma weight 2, lower quartile) were first explored on these
 channels; bench/focus_corpus.py checks them on the authored corpus, where they beat the
@@ -39,6 +42,7 @@ import re
 import statistics
 import sys
 from collections import Counter, defaultdict
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -72,25 +76,47 @@ NEWS_SERVICES = frozenset(
 )
 
 
-def channel_texts(per_channel: int) -> dict[str, list[str]]:
-    """Each channel's first ``per_channel`` posts of 15+ words (channels with that many)."""
+def channel_posts() -> dict[str, list[tuple[str, str]]]:
+    """Each channel's posts of 15+ words as (date, text), in the export's order."""
     csv.field_size_limit(1 << 30)
     rows = defaultdict(list)
     with REAL.open(encoding="utf-8", newline="") as file:
         for row in csv.DictReader(file):
             text = row["text"] or ""
-            if len(text.split()) >= MIN_WORDS and len(rows[row["channel"]]) < per_channel:
-                rows[row["channel"]].append(text)
-    return {name: texts for name, texts in rows.items() if len(texts) == per_channel}
+            if len(text.split()) >= MIN_WORDS:
+                rows[row["channel"]].append((row["date"] or "", text))
+    return rows
+
+
+def channel_texts(per_channel: int) -> dict[str, list[str]]:
+    """Each channel's first ``per_channel`` posts of 15+ words (channels with that many)."""
+    return {
+        name: [text for _, text in posts[:per_channel]]
+        for name, posts in channel_posts().items()
+        if len(posts) >= per_channel
+    }
+
+
+def spread_texts(per_channel: int, seed: int = 0) -> dict[str, list[str]]:
+    """The same number of posts per channel, drawn at random from its whole export (in its order)."""
+    rng = random.Random(seed)
+    return {
+        name: [posts[i][1] for i in sorted(rng.sample(range(len(posts)), per_channel))]
+        for name, posts in sorted(channel_posts().items())
+        if len(posts) >= per_channel
+    }
+
+
+def as_lemma_lists(channels: dict[str, list[str]]) -> dict[str, list[list[str]]]:
+    from voicecheck.analysis import analyze_posts
+
+    results = iter(analyze_posts([t for texts in channels.values() for t in texts], classify=False))
+    return {name: [next(results).topic_lemmas.split() for _ in texts] for name, texts in channels.items()}
 
 
 def load_channels(per_channel: int) -> dict[str, list[list[str]]]:
-    """The same posts as topic lemma lists."""
-    from voicecheck.analysis import analyze_posts
-
-    channels = channel_texts(per_channel)
-    results = iter(analyze_posts([t for texts in channels.values() for t in texts], classify=False))
-    return {name: [next(results).topic_lemmas.split() for _ in texts] for name, texts in channels.items()}
+    """The first posts of each channel as topic lemma lists."""
+    return as_lemma_lists(channel_texts(per_channel))
 
 
 def focus(lemma_lists: list[list[str]], *, keep_signatures: bool = False) -> float:
@@ -253,6 +279,33 @@ def print_specialised_and_news(channels: dict[str, list], longer: dict[str, list
         print(f"  {scores}  {name} ({', '.join(f'{lemma} {n}' for lemma, n in common)})")
 
 
+def days_spanned(posts: list[tuple[str, str]]) -> int | None:
+    """Days from the earliest to the latest dated post (None without two dates)."""
+    days = sorted(date.fromisoformat(when[:10]) for when, _ in posts if len(when) >= 10)
+    return (days[-1] - days[0]).days if len(days) >= 2 else None
+
+
+def print_spread(channels: dict[str, list], per_channel: int, draws: int) -> None:
+    """How many days each channel's first posts span; the focus test's draws again with each
+    channel's posts drawn from its whole export; and the programming channels and news services
+    on those posts and on their whole exports."""
+    rows = channel_posts()
+    spans = {name: days_spanned(rows[name][:per_channel]) for name in channels}
+    for kind, members in (("news services", NEWS_SERVICES), ("other channels", set(spans) - NEWS_SERVICES)):
+        known = [days for name, days in spans.items() if name in members and days is not None]
+        print(f"days the first {per_channel} posts span, {kind}: median {statistics.median(known):.0f}")
+    spread = as_lemma_lists(spread_texts(per_channel))
+    print(f"the same draws on {per_channel} posts from all over each channel's export:")
+    print_mixing_test(spread, draws, random.Random(7))
+    picked = [next(name for name in spread if name.startswith(start)) for start in SPECIALISED_AND_NEWS]
+    whole = as_lemma_lists({name: [text for _, text in rows[name]] for name in picked})
+    print(f"focus on the first {per_channel} posts (days spanned) / {per_channel} from all over / all posts:")
+    for name in picked:
+        scores = f"{focus(channels[name]):5.1f} ({spans[name]} d) {focus(spread[name]):5.1f}"
+        scores += f" {focus(whole[name]):5.1f}"
+        print(f"  {scores}  {name} ({len(whole[name])} posts)")
+
+
 # A post's house style, read without a single word: each habit is there or not.
 HABITS = (
     re.compile("«"),  # quotes «»
@@ -399,6 +452,7 @@ def main() -> None:
     parser.add_argument("--ceiling", action="store_true", help="also: every pair on all its posts, unsampled")
     parser.add_argument("--news", action="store_true", help="also: programming channels and news")
     parser.add_argument("--style", action="store_true", help="also: the draws won by house style")
+    parser.add_argument("--spread", action="store_true", help="also: posts from all over each export")
     args = parser.parse_args()
     if not REAL.exists():
         sys.exit(f"bench: {REAL} not found")
@@ -413,6 +467,8 @@ def main() -> None:
         print_ceiling(channels)
     if args.style:
         print_house_style(channels, channel_texts(args.per_channel), args.draws)
+    if args.spread:
+        print_spread(channels, args.per_channel, args.draws)
     longer = load_channels(LONG) if args.sizes or args.news else {}
     if args.news:
         print_specialised_and_news(channels, longer)
