@@ -32,6 +32,7 @@ from voicecheck.account.navec_counts import (
     shipped_information,
     write_lemma_counts,
 )
+from voicecheck.account.render import comparison_rows, differences
 from voicecheck.analysis import analyze_posts
 from voicecheck.cli import main
 from voicecheck.feed import read_feed
@@ -257,10 +258,10 @@ def test_funnel_shares_add_up(demo_report):
     assert sum(demo_report.trust.voice_share.values()) == pytest.approx(1, abs=0.01)
 
 
-def _post(index, stage, **metrics):
+def _post(index, stage, kind="other", **metrics):
     return PostResult(
         index=index, id=str(index + 1), status="ok", text="пост", words=40, voice="none",
-        stage=Prediction(stage, 0.9, False), type=Prediction("other", 0.9, False), **metrics,
+        stage=Prediction(stage, 0.9, False), type=Prediction(kind, 0.9, False), **metrics,
     )  # fmt: skip
 
 
@@ -388,6 +389,25 @@ def test_compare_runs_on_the_demo_feed(tmp_path):
     assert "индекс фокуса" in result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [a["account"] for a in data["accounts"]] == ["posts", "competitor"]
+
+
+def test_compare_sets_engagement_by_content_type_side_by_side():
+    """Our expert posts earn three times theirs: the row shows both medians, the
+    differences call it out; entertainment, equal in both, is not called out."""
+
+    def posts(kind, likes, start):
+        metrics = {"views": 1000.0, "likes": likes, "comments": 0.0, "reposts": 0.0}
+        return [_post(start + i, "interest", kind, **metrics) for i in range(10)]
+
+    def feed(expert_likes):
+        return posts("expert", expert_likes, 0) + posts("entertainment", 20.0, 10)
+
+    reports = [build_report(feed(60.0), account="мы"), build_report(feed(20.0), account="они")]
+    rows = dict(comparison_rows(reports))
+    assert rows["ERview экспертных"] == ["6.00% n=10", "2.00% n=10"]
+    assert rows["ERview прочих"] == ["—", "—"]
+    gaps = [note for note in differences(reports) if "постов:" in note and "ERview" in note]
+    assert gaps == ["ERview экспертных постов: мы 6.00% против они 2.00% (в 3.0 раза; n=10 и 10)"]
 
 
 def test_compare_needs_two_feeds():

@@ -283,7 +283,7 @@ def compare(feeds, report_path, text_column, quiet, html_path) -> None:
     """Audit several accounts' feed exports and put them side by side.
 
     The first feed is yours; the differences that matter (focus, stage mix, trust signals,
-    engagement) are called out against it.
+    engagement overall and by content type) are called out against it.
 
     Example:
 

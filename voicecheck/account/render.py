@@ -2,6 +2,7 @@
 
 from ..records import STAGE_RU, TYPE_RU
 from . import AccountReport
+from .engagement import MIN_GROUP, GroupStat
 
 SEVERITY_RU = {
     "high": "серьёзно",
@@ -10,6 +11,7 @@ SEVERITY_RU = {
     "ok": "в порядке",
     "n/a": "не видно по постам",
 }
+TYPE_PLURAL_RU = {"expert": "экспертных", "entertainment": "развлекательных", "other": "прочих"}
 FOCUS_GAP = 10  # focus index points
 SHARE_GAP = 0.10  # shares
 ER_GAP = 1.3  # ratio of median ER
@@ -119,7 +121,27 @@ def comparison_rows(reports: list[AccountReport]) -> list[tuple[str, list[str]]]
         ("безликие", [_pct(r.trust.impersonal_share) for r in reports]),
         ("медианный ERview", [_er(r, "ERview") for r in reports]),
     ]
+    metric = _shared_metric(reports)
+    if metric:
+        rows += [
+            (f"{metric} {TYPE_PLURAL_RU[kind]}", [_type_er(r, kind) for r in reports]) for kind in TYPE_RU
+        ]
     return rows
+
+
+def _shared_metric(reports: list[AccountReport]) -> str | None:
+    """The engagement metric every account's groups were measured by, if they share one."""
+    metrics = {r.engagement.metric for r in reports}
+    return metrics.pop() if len(metrics) == 1 else None
+
+
+def _type_group(report: AccountReport, kind: str) -> GroupStat | None:
+    return next((g for g in report.engagement.groups if g.dimension == "type" and g.group == kind), None)
+
+
+def _type_er(report: AccountReport, kind: str) -> str:
+    stat = _type_group(report, kind)
+    return "—" if stat is None else f"{100 * stat.median:.2f}% n={stat.n}"
 
 
 def _number(value: float | None) -> str:
@@ -136,6 +158,7 @@ def differences(reports: list[AccountReport]) -> list[str]:
     ours, notes = reports[0], []
     for theirs in reports[1:]:
         notes += _focus_gap(ours, theirs) + _share_gaps(ours, theirs) + _er_gap(ours, theirs)
+        notes += _type_er_gaps(ours, theirs)
     return notes
 
 
@@ -180,6 +203,25 @@ def _er_gap(ours: AccountReport, theirs: AccountReport) -> list[str]:
         f"медианный ERview: {ours.account} {100 * a['median']:.2f}% против {theirs.account} "
         f"{100 * b['median']:.2f}% (в {max(ratio, 1 / ratio):.1f} раза; метрики сняты в разное время)"
     ]
+
+
+def _type_er_gaps(ours: AccountReport, theirs: AccountReport) -> list[str]:
+    """Content types whose median engagement differs by ``ER_GAP`` or more, where both
+    accounts have at least ``MIN_GROUP`` such posts."""
+    metric = _shared_metric([ours, theirs])
+    notes = []
+    for kind in TYPE_RU if metric else ():
+        a, b = _type_group(ours, kind), _type_group(theirs, kind)
+        if not a or not b or min(a.n, b.n) < MIN_GROUP or not a.median or not b.median:
+            continue
+        ratio = a.median / b.median
+        if 1 / ER_GAP < ratio < ER_GAP:
+            continue
+        notes.append(
+            f"{metric} {TYPE_PLURAL_RU[kind]} постов: {ours.account} {100 * a.median:.2f}% против "
+            f"{theirs.account} {100 * b.median:.2f}% (в {max(ratio, 1 / ratio):.1f} раза; n={a.n} и {b.n})"
+        )
+    return notes
 
 
 def render_comparison(reports: list[AccountReport]) -> str:
