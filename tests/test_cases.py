@@ -25,6 +25,8 @@ TEXTS = {
     "снова хочется двигаться: я впервые за 10 лет записалась в бассейн. Спасибо!»",
     "quoted_official": "Министр Иван Петров заявил: «Я уверен, что мы справимся. Я видел цифры: за год "
     "выплаты выросли на 12%, и я этим доволен».",
+    "conditional": "Новый закон про маркировку вступает в силу через 2 года. Клиентка Ирина спросила, "
+    "что делать. Я бы на её месте заранее переписала договоры, чтобы продажи выросли на 20%.",
     "news": "Компания «Северный двор» сдала жилой комплекс на 1200 квартир. По данным застройщика, продажи "
     "выросли на 35% за год, а средняя цена метра достигла 180 000 рублей.",
 }
@@ -108,3 +110,12 @@ def test_counted_clients_stay_concrete(docs):
 
 def test_scores_rank_a_case_above_advice(docs):
     assert case(docs, "client_case")["score"] > case(docs, "review")["score"] > case(docs, "advice")["score"]
+
+
+def test_a_conditional_or_purpose_is_no_act_and_no_outcome(docs):
+    """«я бы переписала», «чтобы продажи выросли»: a supposition and a purpose, not
+    something the author did or that came of it."""
+    doc = docs["conditional"]
+    assert "переписала" not in span_texts(doc, "cases", "ACTION")
+    assert "выросли" not in span_texts(doc, "cases", "RESULT")
+    assert case(docs, "conditional")["case"] == 0

@@ -7,6 +7,10 @@ author did: first-person or brand past-tense verbs), RESULT (итог, выро�
 месяца, через две недели), BEFORE_AFTER (было — стало, с 40 до 120), REVIEW
 (отзыв, «пишет клиентка»), HYPOTHETICAL (представьте, допустим).
 
+A past-tense verb in the conditional or with «чтобы» («я бы поставил», «чтобы мы
+понимали», «чтобы клиент получил») tells no act and no outcome: it is neither an
+ACTION nor a RESULT.
+
 A post tells a case when the evidence adds up to ``THRESHOLD`` points and it
 has someone concrete (a client, a named person, a review), the author speaking
 and acting (first-person past-tense verbs, found by the voice detector, which
@@ -44,6 +48,7 @@ THRESHOLD = 3.0
 QUOTED_STORY = 3  # first-person words inside quotes that make a quoted story
 FIRST_PERSON_LABELS = frozenset({"I", "WE", "I_IMPLIED", "WE_IMPLIED"})
 PERSON_NAME_GRAMMEMES = frozenset({"Name", "Patr"})
+IRREALIS = frozenset({"бы", "б", "чтобы", "чтоб"})  # particle and conjunction of the conditional
 POINTS = {
     "CLIENT": 1.0,
     "PERSON": 0.5,
@@ -98,7 +103,11 @@ class CaseDetector:
         forms = token_forms(token)
         for label in ("HYPOTHETICAL", "REVIEW", "CLIENT", "RESULT"):
             if forms & self.lexicons[label]:
-                return "" if label == "CLIENT" and _generic_plural(token) else label
+                if label == "CLIENT" and _generic_plural(token):
+                    return ""
+                if label == "RESULT" and token.pos_ == "VERB" and _irrealis(token):
+                    return ""
+                return label
         if _is_named_person(token):
             return "PERSON"
         if _author_past_action(token, first_person):
@@ -121,10 +130,19 @@ def _author_past_action(token: Token, first_person: set[int]) -> bool:
     first-person verbs, stated or implied)."""
     if token.pos_ != "VERB" or morph(token, "Tense") != "Past" or morph(token, "VerbForm") != "Fin":
         return False
+    if _irrealis(token):
+        return False
     subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
     if subjects:
         return subjects[0].lemma_.lower() in ("я", "мы")
     return token.i in first_person
+
+
+def _irrealis(token: Token) -> bool:
+    """A verb in the conditional or a «чтобы» clause: «я бы поставил», «чтобы мы
+    понимали», «чтобы клиент получил» — a wish, a purpose or a supposition, not
+    something that happened (slovnet attaches «бы» as aux and «чтобы» as mark)."""
+    return any(child.lower_ in IRREALIS for child in token.children)
 
 
 def summarize(spans: list[Span], author_speaks: bool, quoted_story: bool = False) -> dict:
