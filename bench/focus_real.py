@@ -2,7 +2,7 @@
 
 Usage:
     python bench/focus_real.py [--per-channel 80] [--draws 1000] [--sizes] [--pairs] [--ceiling] [--news]
-                               [--style] [--spread]
+                               [--style] [--spread] [--partners 8]
 
 Each channel of ../shared/real/posts.csv is an account. For random pairs of channels
 (A, B) it builds a 60-post feed of A alone and a 60-post feed of 30 A + 30 B posts and
@@ -27,7 +27,8 @@ reads no word wins (the posts' house style: quotes, dashes, emoji, links, paragr
 alone and added to the index's pair similarity; --spread prints how many days each
 channel's first posts span, runs the same draws with each channel's posts drawn at random
 from its whole export, and scores the programming channels and the two news services on
-those posts and on every post of theirs.
+those posts and on every post of theirs; --partners K reads the focus test another way, a
+channel's feed against the median of its mixtures with K other channels.
 
 The index's two settings (lemma weight 2, lower quartile) were first explored on these
 channels; bench/focus_corpus.py checks them on the authored corpus, where they beat the
@@ -170,6 +171,27 @@ def print_mixing_test(channels: dict[str, list], draws: int, rng: random.Random)
     print(f"  most lost by the focus index, as A: {worst}")
     for kind in sorted(draws_of_kind):
         print(f"  lost with A + B = {kind}: {lost_of_kind[kind]} of {draws_of_kind[kind]}")
+
+
+def print_partner_medians(channels: dict[str, list], draws: int, partners: int) -> None:
+    """Another reading of the focus test: in each draw a 60-post feed of channel A against
+    the median of its half-and-half mixtures with ``partners`` other channels."""
+    rng, names = random.Random(7), sorted(channels)
+    wins, drawn, lost = 0, Counter(), Counter()
+    for _ in range(draws):
+        a = rng.choice(names)
+        alone = focus(rng.sample(channels[a], FEED))
+        mixed = [
+            focus(rng.sample(channels[a], FEED // 2) + rng.sample(channels[b], FEED // 2))
+            for b in rng.sample([name for name in names if name != a], partners)
+        ]
+        won = alone > statistics.median(mixed)
+        wins += won
+        drawn[a] += 1
+        lost[a] += not won
+    worst = "; ".join(f"{name} {count} of {drawn[name]}" for name, count in lost.most_common(5) if count)
+    print(f"{draws} draws: A alone above the median of its mixtures with {partners} other channels: {wins}")
+    print(f"  most lost as A: {worst}")
 
 
 def pair_kind(a: str, b: str) -> str:
@@ -453,6 +475,7 @@ def main() -> None:
     parser.add_argument("--news", action="store_true", help="also: programming channels and news")
     parser.add_argument("--style", action="store_true", help="also: the draws won by house style")
     parser.add_argument("--spread", action="store_true", help="also: posts from all over each export")
+    parser.add_argument("--partners", type=int, default=0, help="also: A against its mixtures' median")
     args = parser.parse_args()
     if not REAL.exists():
         sys.exit(f"bench: {REAL} not found")
@@ -467,6 +490,8 @@ def main() -> None:
         print_ceiling(channels)
     if args.style:
         print_house_style(channels, channel_texts(args.per_channel), args.draws)
+    if args.partners:
+        print_partner_medians(channels, args.draws, args.partners)
     if args.spread:
         print_spread(channels, args.per_channel, args.draws)
     longer = load_channels(LONG) if args.sizes or args.news else {}
