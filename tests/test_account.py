@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import REPO, SHARED
 
 from voicecheck.account import build_report
-from voicecheck.account.engagement import er_view, parse_datetime
+from voicecheck.account.engagement import GROUP_NAMES, er_view, group_phrase, parse_datetime
 from voicecheck.account.focus import (
     analyse_focus,
     coherence,
@@ -296,7 +296,7 @@ def test_a_group_that_clearly_earns_more_is_stated():
         for i in range(15)
     ]
     report = build_report(posts)
-    stages = [s for s in report.engagement.works if "стадия" in s]
+    stages = [s for s in report.engagement.works if "посты стадии" in s]
     # two stages only: trust above the rest and awareness below it are one effect, stated once
     assert len(stages) == 1
     assert ("«доверие»" in stages[0] and "выше" in stages[0]) or (
@@ -316,8 +316,8 @@ def test_what_works_and_what_does_not_are_told_apart_strongest_first():
     feed = posts("trust", 80.0, 0, case=True) + posts("awareness", 10.0, 15) + posts("interest", 30.0, 30)
     works = build_report(feed).engagement.works
     # awareness earns a fifth of the rest (ratio 0.21), trust four times the rest: awareness comes first
-    assert works[0].startswith("не работает: стадия «знакомство» — медианный ERview на 79% ниже")
-    assert any(s.startswith("работает: стадия «доверие»") and "выше" in s for s in works)
+    assert works[0].startswith("не работает: посты стадии «знакомство» — медианный ERview на 79% ниже")
+    assert any(s.startswith("работает: посты стадии «доверие»") and "выше" in s for s in works)
     cases = [s for s in works if s.split(" — ")[0].endswith(("посты с кейсом", "посты без кейса"))]
     assert len(cases) == 1  # «с кейсом» and «без кейса» mirror each other: one statement
 
@@ -334,21 +334,40 @@ def test_a_group_that_earns_nothing_is_still_stated():
     assert [s.split(" — ")[0] for s in works] == ["не работает: посты с кейсом"]
 
 
-def test_statements_name_groups_in_russian():
-    """An editor reads «стадия «действие»», «тип контента «прочее»», «голос «без автора»»:
-    never the codes of the JSON («action», «other», «none»)."""
+@pytest.mark.parametrize(
+    ("dimension", "group", "phrase"),
+    [
+        ("stage", "action", "посты стадии «действие»"),
+        ("type", "other", "посты типа «прочее»"),
+        ("voice", "i", "посты от первого лица («я»)"),
+        ("voice", "none", "посты без автора"),
+        ("case", "с кейсом", "посты с кейсом"),
+        ("impersonal", "безликие", "безликие посты"),
+        ("length", "короткие (<30 слов)", "короткие посты (<30 слов)"),
+        ("length", "лонгриды (250+)", "лонгриды (250+)"),
+        ("weekday", "вт", "посты во вторник"),
+        ("hour", "18–21 ч", "посты в 18–21 ч"),
+    ],
+)
+def test_groups_are_named_as_posts_in_russian(dimension, group, phrase):
+    """A statement reads «…: посты типа «прочее» — …, чем у остальных постов», never the
+    JSON's codes («other», «none»)."""
+    assert group_phrase(dimension, group) == phrase
 
+
+def test_every_dimension_has_a_phrase():
+    assert all(group_phrase(dimension, "x") for dimension in GROUP_NAMES)
+
+
+def test_statements_name_groups_in_russian():
     def posts(stage, likes, start):
         return [
             _post(start + i, stage, views=1000.0, likes=likes + i % 3, comments=0.0, reposts=0.0)
             for i in range(12)
         ]
 
-    feed = posts("action", 5.0, 0) + posts("interest", 60.0, 12)
-    works = build_report(feed).engagement.works
-    assert any(s.startswith("не работает: стадия «действие»") for s in works), works
-    codes = ("«action»", "«interest»", "«other»", "«expert»", "«entertainment»", "«none»", "«i»", "«we»")
-    assert not [s for s in works if any(code in s for code in codes)]
+    works = build_report(posts("action", 5.0, 0) + posts("interest", 60.0, 12)).engagement.works
+    assert any(s.startswith("не работает: посты стадии «действие»") for s in works), works
 
 
 def test_dates_in_export_formats_are_read():
@@ -404,10 +423,32 @@ def test_compare_sets_engagement_by_content_type_side_by_side():
 
     reports = [build_report(feed(60.0), account="мы"), build_report(feed(20.0), account="они")]
     rows = dict(comparison_rows(reports))
-    assert rows["ERview экспертных"] == ["6.00% n=10", "2.00% n=10"]
-    assert rows["ERview прочих"] == ["—", "—"]
-    gaps = [note for note in differences(reports) if "постов:" in note and "ERview" in note]
-    assert gaps == ["ERview экспертных постов: мы 6.00% против они 2.00% (в 3.0 раза; n=10 и 10)"]
+    assert rows["ERview: экспертный"] == ["6.00% n=10", "2.00% n=10"]
+    assert rows["ERview: прочее"] == ["—", "—"]
+    gaps = [note for note in differences(reports) if "постов типа" in note]
+    assert gaps == [
+        "ERview постов типа «экспертный» (n=10 и 10): мы 6.00% против они 2.00% "
+        "(в 3.0 раза; метрики сняты в разное время)"
+    ]
+
+
+def test_compare_shows_one_type_accounts_and_feeds_without_metrics():
+    """An account of expert posts only still shows their median; a feed without views
+    shows «—» beside it; an expert median of 0 is called out, with no ratio to give."""
+
+    def posts(kind, likes, **metrics):
+        return [
+            _post(i, "interest", kind, likes=likes, comments=0.0, reposts=0.0, **metrics) for i in range(10)
+        ]
+
+    experts = build_report(posts("expert", 61.0, views=1000.0), account="мы")
+    silent = build_report(posts("expert", 0.0, views=1000.0), account="они")
+    unmeasured = build_report(posts("expert", 61.0), account="без метрик")
+    rows = dict(comparison_rows([experts, unmeasured]))
+    assert rows["ERview: экспертный"] == ["6.10% n=10", "—"]
+    gaps = [note for note in differences([experts, silent]) if "постов типа" in note]
+    note = "ERview постов типа «экспертный» (n=10 и 10): мы 6.10% против они 0.00%"
+    assert gaps == [f"{note} (метрики сняты в разное время)"]
 
 
 def test_compare_needs_two_feeds():

@@ -113,8 +113,9 @@ def test_scores_rank_a_case_above_advice(docs):
 
 
 def test_a_conditional_or_purpose_is_no_act_and_no_outcome(docs):
-    """«я бы переписала», «чтобы продажи выросли»: a supposition and a purpose, not
-    something the author did or that came of it."""
+    """«я бы переписала», «чтобы … выросли»: the verbs of a supposition and a purpose are
+    not something the author did or that came of it (the noun «продажи» still counts as a
+    result word, but with no act the post tells no case)."""
     doc = docs["conditional"]
     assert "переписала" not in span_texts(doc, "cases", "ACTION")
     assert "выросли" not in span_texts(doc, "cases", "RESULT")

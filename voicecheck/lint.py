@@ -23,9 +23,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .config import Settings
-from .records import SEVERITIES, STAGE_RU, Finding, Prediction
+from .records import SEVERITIES, STAGE_RU, TYPE_RU, Finding, Prediction
 from .rules import BY_CODE, RULES, SEVERITY_RU, UNUSED_SUPPRESSION, AccountFit, Draft, Hit, Rule
-from .rules.base import TYPE_RU
 from .taggers import preload as preload_models
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown")

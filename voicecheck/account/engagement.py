@@ -44,12 +44,26 @@ GROUP_NAMES = {
     "weekday": "день недели",
     "hour": "время публикации",
 }
-GROUP_VALUES_RU = {"stage": STAGE_RU, "type": TYPE_RU, "voice": VOICE_RU}
-POST_GROUPS_RU = {  # groups that read best as a kind of post
-    "с кейсом": "посты с кейсом",
-    "без кейса": "посты без кейса",
-    "безликие": "безликие посты",
-    "живые": "живые посты",
+CASE_GROUPS = ("с кейсом", "без кейса")
+TONE_GROUPS = ("безликие", "живые")
+GROUP_VALUES_RU = {"stage": STAGE_RU, "type": TYPE_RU, "voice": VOICE_RU}  # chart labels
+ON_DAYS = ("в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье")
+ON_WEEKDAYS = dict(zip(WEEKDAYS, ON_DAYS, strict=True))
+VOICE_POSTS = {
+    "i": "посты от первого лица («я»)",
+    "we": "посты от лица команды («мы»)",
+    "none": "посты без автора",
+}
+# each group named as posts, for a sentence that ends «…, чем у остальных постов»
+GROUP_PHRASES = {
+    "stage": lambda group: f"посты стадии «{STAGE_RU.get(group, group)}»",
+    "type": lambda group: f"посты типа «{TYPE_RU.get(group, group)}»",
+    "voice": lambda group: VOICE_POSTS.get(group, group),
+    "case": lambda group: f"посты {group}",
+    "impersonal": lambda group: f"{group} посты",
+    "length": lambda group: group if group == LONGREAD else group.replace(" (", " посты (", 1),
+    "weekday": lambda group: f"посты {ON_WEEKDAYS.get(group, group)}",
+    "hour": lambda group: f"посты в {group}",
 }
 
 
@@ -171,8 +185,8 @@ def dimensions(result: PostResult) -> dict[str, str]:
         "stage": result.stage.label if result.stage else "",
         "type": result.type.label if result.type else "",
         "voice": result.voice,
-        "case": "с кейсом" if result.case else "без кейса",
-        "impersonal": "безликие" if result.impersonal else "живые",
+        "case": CASE_GROUPS[0] if result.case else CASE_GROUPS[1],
+        "impersonal": TONE_GROUPS[0] if result.impersonal else TONE_GROUPS[1],
         "length": _length_bucket(result.words),
         "weekday": WEEKDAYS[when.weekday()] if when else "",
         "hour": f"{when.hour // 3 * 3:02d}–{when.hour // 3 * 3 + 3:02d} ч" if when else "",
@@ -189,7 +203,7 @@ def _group_stats(posts: list[PostResult], values: list[float | None]) -> list[Gr
     stats = []
     for dimension in GROUP_NAMES:
         groups = sorted({d[dimension] for d, _ in labelled if d[dimension]})
-        if len(groups) < 2:
+        if not groups:
             continue
         for group in groups:
             inside = np.array([v for d, v in labelled if d[dimension] == group])
@@ -260,8 +274,8 @@ def group_name(dimension: str, group: str) -> str:
 
 
 def group_phrase(dimension: str, group: str) -> str:
-    """«стадия «действие»», «безликие посты»: the group named in a sentence."""
-    return POST_GROUPS_RU.get(group) or f"{GROUP_NAMES[dimension]} «{group_name(dimension, group)}»"
+    """The group named as posts in a sentence: «посты стадии «действие»», «безликие посты»."""
+    return GROUP_PHRASES[dimension](group)
 
 
 def _statement(stat: GroupStat, metric: str) -> str:

@@ -11,7 +11,6 @@ SEVERITY_RU = {
     "ok": "в порядке",
     "n/a": "не видно по постам",
 }
-TYPE_PLURAL_RU = {"expert": "экспертных", "entertainment": "развлекательных", "other": "прочих"}
 FOCUS_GAP = 10  # focus index points
 SHARE_GAP = 0.10  # shares
 ER_GAP = 1.3  # ratio of median ER
@@ -121,17 +120,18 @@ def comparison_rows(reports: list[AccountReport]) -> list[tuple[str, list[str]]]
         ("безликие", [_pct(r.trust.impersonal_share) for r in reports]),
         ("медианный ERview", [_er(r, "ERview") for r in reports]),
     ]
-    metric = _shared_metric(reports)
+    metric = _group_metric(reports)
     if metric:
         rows += [
-            (f"{metric} {TYPE_PLURAL_RU[kind]}", [_type_er(r, kind) for r in reports]) for kind in TYPE_RU
+            (f"{metric}: {name}", [_type_er(r, kind, metric) for r in reports])
+            for kind, name in TYPE_RU.items()
         ]
     return rows
 
 
-def _shared_metric(reports: list[AccountReport]) -> str | None:
-    """The engagement metric every account's groups were measured by, if they share one."""
-    metrics = {r.engagement.metric for r in reports}
+def _group_metric(reports: list[AccountReport]) -> str | None:
+    """The metric the accounts' groups were measured by, if those with metrics share one."""
+    metrics = {r.engagement.metric for r in reports} - {None}
     return metrics.pop() if len(metrics) == 1 else None
 
 
@@ -139,8 +139,8 @@ def _type_group(report: AccountReport, kind: str) -> GroupStat | None:
     return next((g for g in report.engagement.groups if g.dimension == "type" and g.group == kind), None)
 
 
-def _type_er(report: AccountReport, kind: str) -> str:
-    stat = _type_group(report, kind)
+def _type_er(report: AccountReport, kind: str, metric: str) -> str:
+    stat = _type_group(report, kind) if report.engagement.metric == metric else None
     return "—" if stat is None else f"{100 * stat.median:.2f}% n={stat.n}"
 
 
@@ -194,42 +194,43 @@ def _share_gaps(ours: AccountReport, theirs: AccountReport) -> list[str]:
 def _er_gap(ours: AccountReport, theirs: AccountReport) -> list[str]:
     a = ours.engagement.medians.get("ERview")
     b = theirs.engagement.medians.get("ERview")
-    if not a or not b or not a["median"] or not b["median"]:
+    if not a or not b:
         return []
-    ratio = a["median"] / b["median"]
-    if 1 / ER_GAP < ratio < ER_GAP:
-        return []
-    return [
-        f"медианный ERview: {ours.account} {100 * a['median']:.2f}% против {theirs.account} "
-        f"{100 * b['median']:.2f}% (в {max(ratio, 1 / ratio):.1f} раза; метрики сняты в разное время)"
-    ]
+    return _median_gap("медианный ERview", ours.account, a["median"], theirs.account, b["median"])
 
 
 def _type_er_gaps(ours: AccountReport, theirs: AccountReport) -> list[str]:
     """Content types whose median engagement differs by ``ER_GAP`` or more, where both
-    accounts have at least ``MIN_GROUP`` such posts."""
-    metric = _shared_metric([ours, theirs])
+    accounts were measured by the same metric and have at least ``MIN_GROUP`` such posts."""
+    metric = ours.engagement.metric
+    if metric is None or metric != theirs.engagement.metric:
+        return []
     notes = []
-    for kind in TYPE_RU if metric else ():
+    for kind, name in TYPE_RU.items():
         a, b = _type_group(ours, kind), _type_group(theirs, kind)
-        if not a or not b or min(a.n, b.n) < MIN_GROUP or not a.median or not b.median:
-            continue
-        ratio = a.median / b.median
-        if 1 / ER_GAP < ratio < ER_GAP:
-            continue
-        notes.append(
-            f"{metric} {TYPE_PLURAL_RU[kind]} постов: {ours.account} {100 * a.median:.2f}% против "
-            f"{theirs.account} {100 * b.median:.2f}% (в {max(ratio, 1 / ratio):.1f} раза; n={a.n} и {b.n})"
-        )
+        if a and b and min(a.n, b.n) >= MIN_GROUP:
+            label = f"{metric} постов типа «{name}» (n={a.n} и {b.n})"
+            notes += _median_gap(label, ours.account, a.median, theirs.account, b.median)
     return notes
 
 
+def _median_gap(label: str, ours: str, a: float, theirs: str, b: float) -> list[str]:
+    """A note when two medians are ``ER_GAP`` or more apart (or one of them is 0)."""
+    if a == b or (a and b and 1 / ER_GAP < a / b < ER_GAP):
+        return []
+    times = f"в {max(a / b, b / a):.1f} раза; " if a and b else ""
+    return [
+        f"{label}: {ours} {100 * a:.2f}% против {theirs} {100 * b:.2f}% ({times}метрики сняты в разное время)"
+    ]
+
+
 def render_comparison(reports: list[AccountReport]) -> str:
-    names = [r.account for r in reports]
+    names, rows = [r.account for r in reports], comparison_rows(reports)
     width = max(12, *(len(n) for n in names))
-    lines = ["== Сравнение аккаунтов", " " * 22 + "".join(f"{n[:width]:>{width + 2}}" for n in names)]
-    for label, values in comparison_rows(reports):
-        lines.append(f"{label:<22}" + "".join(f"{v:>{width + 2}}" for v in values))
+    labels = max(len(label) for label, _ in rows) + 1
+    lines = ["== Сравнение аккаунтов", " " * labels + "".join(f"{n[:width]:>{width + 2}}" for n in names)]
+    for label, values in rows:
+        lines.append(f"{label:<{labels}}" + "".join(f"{v:>{width + 2}}" for v in values))
     notes = differences(reports)
     lines += ["", "Главные различия:" if notes else "Существенных различий нет."]
     lines += [f"  — {note}" for note in notes]

@@ -7,9 +7,9 @@ author did: first-person or brand past-tense verbs), RESULT (итог, выро�
 месяца, через две недели), BEFORE_AFTER (было — стало, с 40 до 120), REVIEW
 (отзыв, «пишет клиентка»), HYPOTHETICAL (представьте, допустим).
 
-A past-tense verb in the conditional or with «чтобы» («я бы поставил», «чтобы мы
-понимали», «чтобы клиент получил») tells no act and no outcome: it is neither an
-ACTION nor a RESULT.
+A verb in the conditional or with «чтобы» («я бы поставил», «чтобы мы понимали»,
+«чтобы клиент получил») tells no act and no outcome: it is neither an ACTION nor a
+RESULT word (a result noun beside it, «чтобы продажи выросли», still counts).
 
 A post tells a case when the evidence adds up to ``THRESHOLD`` points and it
 has someone concrete (a client, a named person, a review), the author speaking

@@ -23,7 +23,6 @@ FAMILIES = {
     "lint": "сами подавления",
 }
 SEVERITY_RU = {"error": "ошибка", "warning": "предупреждение", "suggestion": "совет"}
-TYPE_RU = {"expert": "экспертный", "entertainment": "развлекательный", "other": "другой"}  # before «пост»
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,9 @@
 """Voice rules: is there a person behind the post where the reader needs one?"""
 
 from ..records import STAGE_RU
-from .base import TYPE_RU, Draft, Hit, Rule
+from .base import Draft, Hit, Rule
+
+TYPE_ADJECTIVES = {"expert": "экспертный", "entertainment": "развлекательный", "other": "другой"}
 
 
 def no_author(draft: Draft, params: dict) -> list[Hit]:
@@ -11,7 +13,7 @@ def no_author(draft: Draft, params: dict) -> list[Hit]:
     if draft.stage in params["stages"]:
         kind = f"пост этапа «{STAGE_RU.get(draft.stage, draft.stage)}»"
     elif draft.type in params["types"]:
-        kind = f"{TYPE_RU.get(draft.type, draft.type)} пост"
+        kind = f"{TYPE_ADJECTIVES.get(draft.type, draft.type)} пост"
     else:
         return []
     start, end = draft.opening()
