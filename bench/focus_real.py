@@ -24,10 +24,11 @@ the index of the programming channels and of two national news services on their
 on the same posts with the words of the channel's own name left out («РИА Новости»
 credits itself in the text), and on 400 posts; --style counts the draws a statistic that
 reads no word wins (the posts' house style: quotes, dashes, emoji, links, paragraphs, length),
-alone and added to the index's pair similarity; --spread prints how many days each
-channel's first posts span, runs the same draws with each channel's posts drawn at random
-from its whole export, and scores the programming channels and the two news services on
-those posts and on every post of theirs; --partners K reads the focus test another way, a
+alone and added to the index's pair similarity; --spread prints how many days the
+channels' first posts span (in the export's order) and how many posts drawn at random from
+all over each export span, runs the same draws on the latter, and scores the programming
+channels and the two news services on their first posts, on five such random samples and on
+every post of theirs, each with the days it spans; --partners K reads the focus test another way, a
 channel's feed against the median of its mixtures with K other channels.
 
 The index's two settings (lemma weight 2, lower quartile) were first explored on these
@@ -98,14 +99,18 @@ def channel_texts(per_channel: int) -> dict[str, list[str]]:
     }
 
 
-def spread_texts(per_channel: int, seed: int = 0) -> dict[str, list[str]]:
+def spread_posts(rows: dict[str, list], per_channel: int, seed: int = 0) -> dict[str, list[tuple[str, str]]]:
     """The same number of posts per channel, drawn at random from its whole export (in its order)."""
     rng = random.Random(seed)
     return {
-        name: [posts[i][1] for i in sorted(rng.sample(range(len(posts)), per_channel))]
-        for name, posts in sorted(channel_posts().items())
+        name: [posts[i] for i in sorted(rng.sample(range(len(posts)), per_channel))]
+        for name, posts in sorted(rows.items())
         if len(posts) >= per_channel
     }
+
+
+def texts_of(channels: dict[str, list[tuple[str, str]]]) -> dict[str, list[str]]:
+    return {name: [text for _, text in posts] for name, posts in channels.items()}
 
 
 def as_lemma_lists(channels: dict[str, list[str]]) -> dict[str, list[list[str]]]:
@@ -178,6 +183,7 @@ def print_partner_medians(channels: dict[str, list], draws: int, partners: int) 
     the median of its half-and-half mixtures with ``partners`` other channels."""
     rng, names = random.Random(7), sorted(channels)
     wins, drawn, lost = 0, Counter(), Counter()
+    partners = min(partners, len(names) - 1)
     for _ in range(draws):
         a = rng.choice(names)
         alone = focus(rng.sample(channels[a], FEED))
@@ -302,30 +308,56 @@ def print_specialised_and_news(channels: dict[str, list], longer: dict[str, list
 
 
 def days_spanned(posts: list[tuple[str, str]]) -> int | None:
-    """Days from the earliest to the latest dated post (None without two dates)."""
-    days = sorted(date.fromisoformat(when[:10]) for when, _ in posts if len(when) >= 10)
+    """Days from the earliest to the latest post with an ISO date (None without two)."""
+    days = sorted(day for when, _ in posts if (day := _iso_day(when)))
     return (days[-1] - days[0]).days if len(days) >= 2 else None
 
 
+def _iso_day(when: str) -> date | None:
+    try:
+        return date.fromisoformat(when[:10])
+    except ValueError:
+        return None
+
+
+def print_spans(label: str, channels: dict[str, list[tuple[str, str]]]) -> None:
+    """The median number of days the channels' posts span, news services and the others."""
+    spans = {name: days_spanned(posts) for name, posts in channels.items()}
+    for kind in ("news services", "other channels"):
+        known = [days for name, days in spans.items() if (name in NEWS_SERVICES) == (kind == "news services")]
+        known = [days for days in known if days is not None]
+        median = f"{statistics.median(known):.0f}" if known else "no dates"
+        print(f"  days {label} span, {kind}: median {median}")
+
+
+SEEDS = 5  # random samples of each picked channel's export
+
+
 def print_spread(channels: dict[str, list], per_channel: int, draws: int) -> None:
-    """How many days each channel's first posts span; the focus test's draws again with each
-    channel's posts drawn from its whole export; and the programming channels and news services
-    on those posts and on their whole exports."""
+    """How many days the channels' first posts and posts drawn from all over their exports
+    span; the focus test's draws again on the latter; and the programming channels and news
+    services on their first posts, on ``SEEDS`` samples from all over (mean, lowest and highest)
+    and on their whole exports, each with the days it spans."""
     rows = channel_posts()
-    spans = {name: days_spanned(rows[name][:per_channel]) for name in channels}
-    for kind, members in (("news services", NEWS_SERVICES), ("other channels", set(spans) - NEWS_SERVICES)):
-        known = [days for name, days in spans.items() if name in members and days is not None]
-        print(f"days the first {per_channel} posts span, {kind}: median {statistics.median(known):.0f}")
-    spread = as_lemma_lists(spread_texts(per_channel))
+    first = {name: rows[name][:per_channel] for name in channels}
+    spread = spread_posts(rows, per_channel)
+    print_spans(f"the first {per_channel} posts", first)
+    print_spans(f"{per_channel} posts from all over each export", spread)
     print(f"the same draws on {per_channel} posts from all over each channel's export:")
-    print_mixing_test(spread, draws, random.Random(7))
-    picked = [next(name for name in spread if name.startswith(start)) for start in SPECIALISED_AND_NEWS]
-    whole = as_lemma_lists({name: [text for _, text in rows[name]] for name in picked})
-    print(f"focus on the first {per_channel} posts (days spanned) / {per_channel} from all over / all posts:")
+    print_mixing_test(as_lemma_lists(texts_of(spread)), draws, random.Random(7))
+    picked = [next(name for name in channels if name.startswith(start)) for start in SPECIALISED_AND_NEWS]
+    samples = [{n: spread_posts({n: rows[n]}, per_channel, seed)[n] for n in picked} for seed in range(SEEDS)]
+    sampled_lemmas = [as_lemma_lists(texts_of(sample)) for sample in samples]
+    whole = as_lemma_lists(texts_of({name: rows[name] for name in picked}))
+    print(f"focus (days spanned) on the first {per_channel} posts / on {per_channel} from all over, mean of")
+    print(f"{SEEDS} samples [lowest–highest] (days the first sample spans) / on all posts:")
     for name in picked:
-        scores = f"{focus(channels[name]):5.1f} ({spans[name]} d) {focus(spread[name]):5.1f}"
-        scores += f" {focus(whole[name]):5.1f}"
-        print(f"  {scores}  {name} ({len(whole[name])} posts)")
+        sampled = [focus(lemmas[name]) for lemmas in sampled_lemmas]
+        line = f"{focus(channels[name]):5.1f} ({days_spanned(first[name])} d)"
+        line += f"  {statistics.mean(sampled):5.1f} [{min(sampled):.1f}–{max(sampled):.1f}]"
+        line += f" ({days_spanned(samples[0][name])} d)"
+        line += f"  {focus(whole[name]):5.1f} ({days_spanned(rows[name])} d)"
+        print(f"  {line}  {name} ({len(whole[name])} posts)")
 
 
 # A post's house style, read without a single word: each habit is there or not.
