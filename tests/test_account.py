@@ -40,6 +40,7 @@ from voicecheck.nlp import natasha_models
 from voicecheck.records import PostResult, Prediction
 from voicecheck.report import json_record
 from voicecheck.taggers import morph_analyzer
+from voicecheck.wording import posts_count
 
 DEMO = REPO / "corpora" / "demo" / "posts.csv"
 
@@ -353,6 +354,23 @@ def test_groups_are_named_as_posts_in_russian(dimension, group, phrase):
     """A statement reads «…: посты типа «прочее» — …, чем у остальных постов», never the
     JSON's codes («other», «none»)."""
     assert group_phrase(dimension, group) == phrase
+
+
+@pytest.mark.parametrize(
+    ("number", "case", "words"),
+    [
+        (1, "nomn", "1 пост"),
+        (3, "nomn", "3 поста"),
+        (23, "nomn", "23 поста"),
+        (11, "nomn", "11 постов"),
+        (111, "nomn", "111 постов"),
+        (21, "gent", "21 поста"),
+        (150, "gent", "150 постов"),
+    ],
+)
+def test_a_number_of_posts_reads_as_russian(number, case, words):
+    """«вне ядра 23 поста», «из 21 поста»: never «23 постов»."""
+    assert posts_count(number, case) == words
 
 
 def test_every_dimension_has_a_phrase():

@@ -8,6 +8,7 @@ recommendation in Russian.
 from dataclasses import dataclass, field
 
 from ..records import STAGE_RU
+from ..wording import posts_count
 from .engagement import EngagementReport
 from .focus import FocusReport
 from .funnel import FunnelReport, TrustReport
@@ -87,8 +88,8 @@ def reader_path(funnel: FunnelReport) -> Finding:
     share = len(funnel.offers_without_trust) / funnel.offers if funnel.offers else 0.0
     if funnel.offers:
         evidence.append(
-            f"{len(funnel.offers_without_trust)} из {funnel.offers} продающих постов вышли без поста "
-            f"доверия среди 5 предыдущих"
+            "продающих постов без поста доверия среди 5 предыдущих: "
+            f"{len(funnel.offers_without_trust)} из {funnel.offers}"
         )
     for run in funnel.longest_runs[:1]:
         evidence.append(f"самая длинная серия одной стадии: {STAGE_RU[run['stage']]} × {run['length']}")
@@ -163,7 +164,7 @@ def positioning(focus: FocusReport, funnel: FunnelReport) -> Finding:
     core = [t.label for t in focus.topics if t.core][:4]
     evidence = [
         f"индекс фокуса {focus.focus_index:.0f}/100; ядро: {'; '.join(core)}",
-        f"постов вне ядра {len(focus.off_core)} из {focus.posts}",
+        f"вне ядра {posts_count(len(focus.off_core))} из {focus.posts}",
     ]
     if funnel.expert_entertainment_switch_rate is not None:
         evidence.append(

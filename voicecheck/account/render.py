@@ -1,6 +1,7 @@
 """The account report and the comparison of accounts, as text for a terminal."""
 
 from ..records import STAGE_RU, TYPE_RU
+from ..wording import posts_count
 from . import AccountReport
 from .engagement import MIN_GROUP, GroupStat
 
@@ -34,16 +35,16 @@ def _header(report: AccountReport) -> str:
     period = report.period
     when = f", {period['from']} — {period['to']}" if period.get("from") else ""
     name = f"«{report.account}»: " if report.account else ""
-    return f"== Аудит аккаунта {name}{report.posts_analysed} из {report.posts_read} постов{when}"
+    read = posts_count(report.posts_read, "gent")
+    return f"== Аудит аккаунта {name}{report.posts_analysed} из {read}{when}"
 
 
 def _focus_lines(report: AccountReport) -> list[str]:
     focus = report.focus
     if focus.focus_index is None:
         return ["Смысловое ядро: " + focus.note, ""]
-    lines = [
-        f"Смысловое ядро: индекс фокуса {focus.focus_index:.0f}/100, вне ядра {len(focus.off_core)} постов"
-    ]
+    off_core = posts_count(len(focus.off_core))
+    lines = [f"Смысловое ядро: индекс фокуса {focus.focus_index:.0f}/100, вне ядра {off_core}"]
     for topic in focus.topics[:8]:
         mark = "ядро" if topic.core else "    "
         lines.append(

@@ -23,6 +23,7 @@ from ..account.findings import Finding
 from ..account.render import SEVERITY_RU, comparison_rows, differences
 from ..records import PostResult
 from ..report import er_view
+from ..wording import posts_count
 from . import charts
 
 # Flags for opening the report in headless Chromium on a machine with no network
@@ -149,12 +150,14 @@ def _cards(report: AccountReport) -> list[tuple[str, str, str]]:
         (
             "Период",
             f"{period['from']} — {period['to']}" if period.get("from") else "—",
-            f"дата есть у {period['posts_with_dates']} постов" if period.get("from") else "нет дат",
+            f"дата есть у {posts_count(period['posts_with_dates'], 'gent')}"
+            if period.get("from")
+            else "нет дат",
         ),
         (
             "Индекс фокуса",
             f"{focus.focus_index:.0f}/100" if focus.focus_index is not None else "—",
-            f"вне ядра {len(focus.off_core)} из {focus.posts} постов{_signature_note(focus)}"
+            f"вне ядра {len(focus.off_core)} из {posts_count(focus.posts, 'gent')}{_signature_note(focus)}"
             if focus.focus_index is not None
             else focus.note,
         ),
@@ -183,7 +186,8 @@ def _skipped(report: AccountReport, results: list[PostResult], heatmap: charts.C
     statuses = Counter(STATUS_RU.get(r.status, r.status) for r in results if not r.ok)
     if statuses:
         why = ", ".join(f"{status} — {n}" for status, n in statuses.most_common())
-        notes.append(f"не проанализированы {sum(statuses.values())} постов ({why}); они есть в таблице")
+        skipped = posts_count(sum(statuses.values()))
+        notes.append(f"не проанализировано: {skipped} ({why}); они есть в таблице")
     if not heatmap.svg:
         notes.append(heatmap.note)
     if report.focus.focus_index is None:

@@ -13,6 +13,7 @@ from ..account import AccountReport
 from ..account.engagement import GROUP_NAMES, LENGTHS, LONGREAD, WEEKDAYS, group_name, parse_datetime
 from ..account.funnel import STAGES, TYPES
 from ..records import STAGE_RU, TYPE_RU, PostResult
+from ..wording import posts_count
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif'
 PALETTE = ("#2f6db5", "#e07b39", "#3a9a5b", "#b84a7a", "#7a5cc4", "#8a7b3a")
@@ -149,7 +150,7 @@ def topics_chart(report: AccountReport) -> Chart:
                 "value": 100 * t.share,
                 "color": PALETTE[0] if t.core else MUTED,
                 "tooltip": f"{'ядро' if t.core else 'вне ядра'}: {t.label} — {_pct(t.share)} "
-                f"({t.posts} постов; примеры: {', '.join(t.examples)})",
+                f"({posts_count(t.posts)}; примеры: {', '.join(t.examples)})",
             }
             for t in reversed(topics)
         ],
@@ -294,7 +295,7 @@ def _heat_value(
     median = _median(values)
     when = f"{day}, {hour:02d}:00–{hour:02d}:59" if with_time else day
     er = f", медианный {metric} {100 * median:.2f}% (n={len(values)})" if median is not None else ""
-    return {"value": n, "color": _heat_colour(median, low, high), "tooltip": f"{when}: {n} постов{er}"}
+    return {"value": n, "color": _heat_colour(median, low, high), "tooltip": f"{when}: {posts_count(n)}{er}"}
 
 
 def _heat_colour(value: float | None, low: float, high: float) -> str:
@@ -338,5 +339,5 @@ def _drift_value(point: dict | None, name: str) -> dict | None:
     return {
         "value": point["focus_index"],
         "tooltip": f"{name}, {point['month']}: индекс фокуса {point['focus_index']:.0f} "
-        f"({point['posts']} постов)",
+        f"({posts_count(point['posts'])})",
     }

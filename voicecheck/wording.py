@@ -1,0 +1,17 @@
+"""Russian wording for reports: a number with the noun agreeing with it."""
+
+from functools import lru_cache
+
+from .taggers import morph_analyzer
+
+
+def posts_count(number: int, case: str = "nomn") -> str:
+    """The number with «пост» agreeing with it: «1 пост», «3 поста», «25 постов»; with
+    ``case="gent"`` «из 1 поста», «из 3 постов»."""
+    return f"{number} {_post_form(number, case)}"
+
+
+@lru_cache(maxsize=512)
+def _post_form(number: int, case: str) -> str:
+    post = next(p for p in morph_analyzer().parse("пост") if p.tag.POS == "NOUN" and "nomn" in p.tag)
+    return post.inflect({case}).make_agree_with_number(number).word
