@@ -24,7 +24,7 @@ def competing_cta(draft: Draft, params: dict) -> list[Hit]:
             extra.append(span)
     if not extra:
         return []
-    message = f"Призывы спорят друг с другом: {len(seen)} разных действия в одном посте"
+    message = f"Призывы спорят друг с другом: разных действий в одном посте — {len(seen)}"
     return [Hit(s.start_char, s.end_char, message, quote=s.text) for s in extra]
 
 
