@@ -23,9 +23,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .config import Settings
-from .records import SEVERITIES, STAGE_RU, TYPE_RU, Finding, Prediction
+from .records import SEVERITIES, Finding, Prediction
 from .rules import BY_CODE, RULES, SEVERITY_RU, UNUSED_SUPPRESSION, AccountFit, Draft, Hit, Rule
 from .taggers import preload as preload_models
+from .wording import STAGE_RU, TYPE_RU
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

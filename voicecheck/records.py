@@ -10,11 +10,6 @@ STATUS_TOO_LONG = "too_long"
 STATUS_UNREADABLE = "unreadable"
 STATUS_SKIPPED = "skipped"
 
-# The labels as a Russian reader sees them in reports
-STAGE_RU = {"awareness": "знакомство", "interest": "интерес", "trust": "доверие", "action": "действие"}
-TYPE_RU = {"expert": "экспертный", "entertainment": "развлекательный", "other": "прочее"}
-VOICE_RU = {"i": "я", "we": "мы", "none": "без автора"}
-
 
 @dataclass(slots=True)
 class Post:

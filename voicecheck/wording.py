@@ -1,8 +1,12 @@
-"""Russian wording for reports: a number with the noun agreeing with it."""
+"""Russian wording for reports: the labels' names, a number with the noun agreeing with it."""
 
 from functools import lru_cache
 
 from .taggers import morph_analyzer
+
+STAGE_RU = {"awareness": "знакомство", "interest": "интерес", "trust": "доверие", "action": "действие"}
+TYPE_RU = {"expert": "экспертный", "entertainment": "развлекательный", "other": "прочее"}
+VOICE_RU = {"i": "я", "we": "мы", "none": "без автора"}
 
 
 def posts_count(number: int, case: str = "nomn") -> str:

@@ -17,7 +17,8 @@ from datetime import datetime
 
 import numpy as np
 
-from ..records import STAGE_RU, TYPE_RU, VOICE_RU, PostResult
+from ..records import PostResult
+from ..wording import STAGE_RU, TYPE_RU, VOICE_RU
 
 MIN_GROUP = 8
 BOOTSTRAP = 1000

@@ -7,8 +7,7 @@ recommendation in Russian.
 
 from dataclasses import dataclass, field
 
-from ..records import STAGE_RU
-from ..wording import posts_count
+from ..wording import STAGE_RU, posts_count
 from .engagement import EngagementReport
 from .focus import FocusReport
 from .funnel import FunnelReport, TrustReport

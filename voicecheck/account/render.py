@@ -1,7 +1,6 @@
 """The account report and the comparison of accounts, as text for a terminal."""
 
-from ..records import STAGE_RU, TYPE_RU
-from ..wording import posts_count
+from ..wording import STAGE_RU, TYPE_RU, posts_count
 from . import AccountReport
 from .engagement import MIN_GROUP, GroupStat
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from ..account import AccountReport
 from ..account.engagement import GROUP_NAMES, LENGTHS, LONGREAD, WEEKDAYS, group_name, parse_datetime
 from ..account.funnel import STAGES, TYPES
-from ..records import STAGE_RU, TYPE_RU, PostResult
-from ..wording import posts_count
+from ..records import PostResult
+from ..wording import STAGE_RU, TYPE_RU, posts_count
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif'
 PALETTE = ("#2f6db5", "#e07b39", "#3a9a5b", "#b84a7a", "#7a5cc4", "#8a7b3a")

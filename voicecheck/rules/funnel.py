@@ -1,6 +1,6 @@
 """Funnel and call-to-action rules: does the draft ask for what its stage needs?"""
 
-from ..records import STAGE_RU
+from ..wording import STAGE_RU
 from .base import Draft, Hit, Rule, labels_count
 
 

@@ -1,6 +1,6 @@
 """Voice rules: is there a person behind the post where the reader needs one?"""
 
-from ..records import STAGE_RU
+from ..wording import STAGE_RU
 from .base import Draft, Hit, Rule
 
 TYPE_ADJECTIVES = {"expert": "экспертный", "entertainment": "развлекательный", "other": "другой"}
