@@ -4,6 +4,7 @@ import csv
 import json
 import math
 import random
+import re
 import statistics
 from collections import defaultdict
 from importlib import resources
@@ -40,7 +41,7 @@ from voicecheck.nlp import natasha_models
 from voicecheck.records import PostResult, Prediction
 from voicecheck.report import json_record
 from voicecheck.taggers import morph_analyzer
-from voicecheck.wording import posts_count
+from voicecheck.wording import decimal, percent, posts_count
 
 DEMO = REPO / "corpora" / "demo" / "posts.csv"
 
@@ -373,6 +374,16 @@ def test_a_number_of_posts_reads_as_russian(number, case, words):
     assert posts_count(number, case) == words
 
 
+def test_decimals_are_written_with_a_comma():
+    """Russian text writes «4,48%» and «в 1,79 раза»; the JSON keeps numbers."""
+    assert (decimal(1.789), decimal(3.0, 1), percent(0.04484)) == ("1,79", "3,0", "4,48%")
+    feed = [_post(i, "trust", views=1000.0, likes=80.0 + i % 5) for i in range(15)]
+    feed += [_post(15 + i, "awareness", views=1000.0, likes=10.0 + i % 5) for i in range(15)]
+    works = build_report(feed).engagement.works
+    assert works and not [s for s in works if re.search(r"\d\.\d", s)], works
+    assert all(re.search(r"отношение \d+,\d\d, 95% ДИ \d+,\d\d–\d+,\d\d", s) for s in works), works
+
+
 def test_every_dimension_has_a_phrase():
     assert all(group_phrase(dimension, "x") for dimension in GROUP_NAMES)
 
@@ -441,12 +452,12 @@ def test_compare_sets_engagement_by_content_type_side_by_side():
 
     reports = [build_report(feed(60.0), account="мы"), build_report(feed(20.0), account="они")]
     rows = dict(comparison_rows(reports))
-    assert rows["ERview: экспертный"] == ["6.00% n=10", "2.00% n=10"]
+    assert rows["ERview: экспертный"] == ["6,00% n=10", "2,00% n=10"]
     assert rows["ERview: прочее"] == ["—", "—"]
     gaps = [note for note in differences(reports) if "постов типа" in note]
     assert gaps == [
-        "ERview постов типа «экспертный» (n=10 и 10): мы 6.00% против они 2.00% "
-        "(в 3.0 раза; метрики сняты в разное время)"
+        "ERview постов типа «экспертный» (n=10 и 10): мы 6,00% против они 2,00% "
+        "(в 3,0 раза; метрики сняты в разное время)"
     ]
 
 
@@ -463,9 +474,9 @@ def test_compare_shows_one_type_accounts_and_feeds_without_metrics():
     silent = build_report(posts("expert", 0.0, views=1000.0), account="они")
     unmeasured = build_report(posts("expert", 61.0), account="без метрик")
     rows = dict(comparison_rows([experts, unmeasured]))
-    assert rows["ERview: экспертный"] == ["6.10% n=10", "—"]
+    assert rows["ERview: экспертный"] == ["6,10% n=10", "—"]
     gaps = [note for note in differences([experts, silent]) if "постов типа" in note]
-    note = "ERview постов типа «экспертный» (n=10 и 10): мы 6.10% против они 0.00%"
+    note = "ERview постов типа «экспертный» (n=10 и 10): мы 6,10% против они 0,00%"
     assert gaps == [f"{note} (метрики сняты в разное время)"]
 
 

@@ -26,7 +26,7 @@ from .config import Settings
 from .records import SEVERITIES, Finding, Prediction
 from .rules import BY_CODE, RULES, SEVERITY_RU, UNUSED_SUPPRESSION, AccountFit, Draft, Hit, Rule
 from .taggers import preload as preload_models
-from .wording import STAGE_RU, TYPE_RU
+from .wording import STAGE_RU, TYPE_RU, decimal
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -517,7 +517,8 @@ def summary(report: DraftReport) -> str:
     if report.account is not None:
         fit = report.account
         parts.append(
-            f"ближайшая тема ядра «{fit.topic}» (сходство {fit.similarity:.2f} при обычных {fit.typical:.2f})"
+            f"ближайшая тема ядра «{fit.topic}» "
+            f"(сходство {decimal(fit.similarity)} при обычных {decimal(fit.typical)})"
         )
     return ", ".join(p for p in parts if p)
 

@@ -1,4 +1,5 @@
-"""Russian wording for reports: the labels' names, a number with the noun agreeing with it."""
+"""Russian wording for reports: the labels' names, decimal commas, a number with the noun
+agreeing with it."""
 
 from functools import lru_cache
 
@@ -19,3 +20,13 @@ def posts_count(number: int, case: str = "nomn") -> str:
 def _post_form(number: int, case: str) -> str:
     post = next(p for p in morph_analyzer().parse("пост") if p.tag.POS == "NOUN" and "nomn" in p.tag)
     return post.inflect({case}).make_agree_with_number(number).word
+
+
+def decimal(value: float, digits: int = 2) -> str:
+    """A number as Russian text writes it: «1,79», not «1.79»."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def percent(share: float) -> str:
+    """A share (0.0448) as a percentage with two decimals: «4,48%»."""
+    return f"{decimal(100 * share)}%"

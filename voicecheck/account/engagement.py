@@ -18,7 +18,7 @@ from datetime import datetime
 import numpy as np
 
 from ..records import PostResult
-from ..wording import STAGE_RU, TYPE_RU, VOICE_RU
+from ..wording import STAGE_RU, TYPE_RU, VOICE_RU, decimal
 
 MIN_GROUP = 8
 BOOTSTRAP = 1000
@@ -282,10 +282,11 @@ def group_phrase(dimension: str, group: str) -> str:
 def _statement(stat: GroupStat, metric: str) -> str:
     low, high = stat.ratio_ci
     if low > 1:
-        verdict, change = "работает", f"в {stat.ratio:.2f} раза выше"
+        verdict, change = "работает", f"в {decimal(stat.ratio)} раза выше"
     else:
         verdict, change = "не работает", f"на {100 * (1 - stat.ratio):.0f}% ниже"
     return (
         f"{verdict}: {group_phrase(stat.dimension, stat.group)} — медианный {metric} {change}, "
-        f"чем у остальных постов (отношение {stat.ratio:.2f}, 95% ДИ {low:.2f}–{high:.2f}; n={stat.n})"
+        f"чем у остальных постов (отношение {decimal(stat.ratio)}, "
+        f"95% ДИ {decimal(low)}–{decimal(high)}; n={stat.n})"
     )

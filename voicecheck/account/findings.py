@@ -7,7 +7,7 @@ recommendation in Russian.
 
 from dataclasses import dataclass, field
 
-from ..wording import STAGE_RU, posts_count
+from ..wording import STAGE_RU, percent, posts_count
 from .engagement import EngagementReport
 from .focus import FocusReport
 from .funnel import FunnelReport, TrustReport
@@ -65,7 +65,7 @@ def analytics(engagement: EngagementReport) -> Finding:
         )
     median = engagement.medians[engagement.metric]
     evidence = [
-        f"медианный {engagement.metric} {100 * median['median']:.2f}% "
+        f"медианный {engagement.metric} {percent(median['median'])} "
         f"(знаменатель: {engagement.denominator}; n={median['n']})",
         *engagement.works[:5],
     ]

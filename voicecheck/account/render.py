@@ -1,6 +1,6 @@
 """The account report and the comparison of accounts, as text for a terminal."""
 
-from ..wording import STAGE_RU, TYPE_RU, posts_count
+from ..wording import STAGE_RU, TYPE_RU, decimal, percent, posts_count
 from . import AccountReport
 from .engagement import MIN_GROUP, GroupStat
 
@@ -85,7 +85,7 @@ def _engagement_lines(report: AccountReport) -> list[str]:
         return ["Вовлечённость: пропущено — " + "; ".join(engagement.skipped), ""]
     median = engagement.medians[engagement.metric]
     lines = [
-        f"Вовлечённость: медианный {engagement.metric} {100 * median['median']:.2f}% "
+        f"Вовлечённость: медианный {engagement.metric} {percent(median['median'])} "
         f"(знаменатель: {engagement.denominator}; n={median['n']})"
     ]
     lines += [f"  {statement}" for statement in engagement.works[:6]]
@@ -141,7 +141,7 @@ def _type_group(report: AccountReport, kind: str) -> GroupStat | None:
 
 def _type_er(report: AccountReport, kind: str, metric: str) -> str:
     stat = _type_group(report, kind) if report.engagement.metric == metric else None
-    return "—" if stat is None else f"{100 * stat.median:.2f}% n={stat.n}"
+    return "—" if stat is None else f"{percent(stat.median)} n={stat.n}"
 
 
 def _number(value: float | None) -> str:
@@ -150,7 +150,7 @@ def _number(value: float | None) -> str:
 
 def _er(report: AccountReport, metric: str) -> str:
     median = report.engagement.medians.get(metric)
-    return "—" if median is None else f"{100 * median['median']:.2f}%"
+    return "—" if median is None else percent(median["median"])
 
 
 def differences(reports: list[AccountReport]) -> list[str]:
@@ -218,9 +218,9 @@ def _median_gap(label: str, ours: str, a: float, theirs: str, b: float) -> list[
     """A note when two medians are ``ER_GAP`` or more apart (or one of them is 0)."""
     if a == b or (a and b and 1 / ER_GAP < a / b < ER_GAP):
         return []
-    times = f"в {max(a / b, b / a):.1f} раза; " if a and b else ""
+    times = f"в {decimal(max(a / b, b / a), 1)} раза; " if a and b else ""
     return [
-        f"{label}: {ours} {100 * a:.2f}% против {theirs} {100 * b:.2f}% ({times}метрики сняты в разное время)"
+        f"{label}: {ours} {percent(a)} против {theirs} {percent(b)} ({times}метрики сняты в разное время)"
     ]
 
 

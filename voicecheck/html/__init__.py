@@ -23,7 +23,7 @@ from ..account.findings import Finding
 from ..account.render import SEVERITY_RU, comparison_rows, differences
 from ..records import PostResult
 from ..report import er_view
-from ..wording import posts_count
+from ..wording import percent, posts_count
 from . import charts
 
 # Flags for opening the report in headless Chromium on a machine with no network
@@ -163,7 +163,7 @@ def _cards(report: AccountReport) -> list[tuple[str, str, str]]:
         ),
         (
             f"Медианный {engagement.metric}" if median else "Медианный ER",
-            f"{100 * median['median']:.2f}%" if median else "—",
+            percent(median["median"]) if median else "—",
             f"знаменатель: {engagement.denominator}; n={median['n']}" if median else "нет метрик в выгрузке",
         ),
         (

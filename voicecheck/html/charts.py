@@ -13,7 +13,7 @@ from ..account import AccountReport
 from ..account.engagement import GROUP_NAMES, LENGTHS, LONGREAD, WEEKDAYS, group_name, parse_datetime
 from ..account.funnel import STAGES, TYPES
 from ..records import PostResult
-from ..wording import STAGE_RU, TYPE_RU, posts_count
+from ..wording import STAGE_RU, TYPE_RU, decimal, percent, posts_count
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif'
 PALETTE = ("#2f6db5", "#e07b39", "#3a9a5b", "#b84a7a", "#7a5cc4", "#8a7b3a")
@@ -189,7 +189,7 @@ def _group_chart(reports: list[AccountReport], dimension: str, label: str) -> Ch
             height=280,
             truncate_label=-1,
             range=(0, 1.05 * top if top > 0 else 1),
-            value_formatter=lambda v: f"{v:.2f}%",
+            value_formatter=lambda v: f"{decimal(v)}%",
         )
     )
     chart.x_labels = [group_name(dimension, g) for g in groups]
@@ -217,15 +217,15 @@ def _group_value(stat, name: str, single: bool) -> dict | None:
     if low == low and high == high:  # not NaN
         value["ci"] = {"low": 100 * low, "high": 100 * high}
     ratio = (
-        f"; к остальным ×{stat.ratio:.2f}"
-        + (f" (95% ДИ {stat.ratio_ci[0]:.2f}–{stat.ratio_ci[1]:.2f})" if stat.ratio_ci else "")
+        f"; к остальным ×{decimal(stat.ratio)}"
+        + (f" (95% ДИ {decimal(stat.ratio_ci[0])}–{decimal(stat.ratio_ci[1])})" if stat.ratio_ci else "")
         if stat.ratio is not None
         else ""
     )
     ranked = "" if stat.ranked else "; мало постов, не ранжируется"
-    interval = f"95% ДИ {100 * low:.2f}–{100 * high:.2f}%; " if "ci" in value else ""
+    interval = f"95% ДИ {decimal(100 * low)}–{percent(high)}; " if "ci" in value else ""
     value["tooltip"] = (
-        f"{name}: {group_name(stat.dimension, stat.group)} — медиана {100 * stat.median:.2f}% "
+        f"{name}: {group_name(stat.dimension, stat.group)} — медиана {percent(stat.median)} "
         f"({interval}n={stat.n}){ratio}{ranked}"
     )
     if single and not stat.ranked:
@@ -258,7 +258,7 @@ def heatmap_chart(report: AccountReport, results: list[PostResult]) -> Chart:
     if not medians:
         note += "; нет ни просмотров, ни --followers: цвет не показан"
     else:
-        note += f"; шкала {100 * low:.2f}% — {100 * high:.2f}%"
+        note += f"; шкала {percent(low)} — {percent(high)}"
     return Chart("heatmap", title, _offline_svg(chart, title), note=note)
 
 
@@ -294,7 +294,7 @@ def _heat_value(
     n, values = cell
     median = _median(values)
     when = f"{day}, {hour:02d}:00–{hour:02d}:59" if with_time else day
-    er = f", медианный {metric} {100 * median:.2f}% (n={len(values)})" if median is not None else ""
+    er = f", медианный {metric} {percent(median)} (n={len(values)})" if median is not None else ""
     return {"value": n, "color": _heat_colour(median, low, high), "tooltip": f"{when}: {posts_count(n)}{er}"}
 
 

@@ -1,6 +1,6 @@
 """Funnel and call-to-action rules: does the draft ask for what its stage needs?"""
 
-from ..wording import STAGE_RU
+from ..wording import STAGE_RU, decimal
 from .base import Draft, Hit, Rule, labels_count
 
 
@@ -46,7 +46,7 @@ def off_topic(draft: Draft, params: dict) -> list[Hit]:
     start, end = draft.opening()
     message = (
         f"Черновик не про основные темы аккаунта: сходство с ближайшей темой ядра «{fit.topic}» "
-        f"{fit.similarity:.2f}, у постов самой ленты обычно не ниже {fit.typical:.2f}"
+        f"{decimal(fit.similarity)}, у постов самой ленты обычно не ниже {decimal(fit.typical)}"
     )
     hint = (
         "Ядро аккаунта: " + "; ".join(f"«{t}»" for t in fit.core_topics) + ". Свяжите пост с ним или отложите"
