@@ -27,9 +27,9 @@ reads no word wins (the posts' house style: quotes, dashes, emoji, links, paragr
 alone and added to the index's pair similarity; --spread prints how many days the
 channels' first posts span (in the export's order) and how many posts drawn at random from
 all over each export span, runs the same draws on the latter, and scores the programming
-channels and the two news services on their first posts, on five such random samples and on
-every post of theirs, each with the days it spans; --partners K reads the focus test another way, a
-channel's feed against the median of its mixtures with K other channels.
+channels and the two news services on their first posts, on five such random samples and
+on every post of theirs, each with the days it spans; --partners K reads the focus test
+another way, a channel's feed against the median of its mixtures with K other channels.
 
 The index's two settings (lemma weight 2, lower quartile) were first explored on these
 channels; bench/focus_corpus.py checks them on the authored corpus, where they beat the
@@ -45,6 +45,7 @@ import statistics
 import sys
 from collections import Counter, defaultdict
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -78,8 +79,10 @@ NEWS_SERVICES = frozenset(
 )
 
 
+@cache
 def channel_posts() -> dict[str, list[tuple[str, str]]]:
-    """Each channel's posts of 15+ words as (date, text), in the export's order."""
+    """Each channel's posts of 15+ words as (date, text), in the export's order (read once;
+    callers only read it)."""
     csv.field_size_limit(1 << 30)
     rows = defaultdict(list)
     with REAL.open(encoding="utf-8", newline="") as file:
@@ -323,9 +326,8 @@ def _iso_day(when: str) -> date | None:
 def print_spans(label: str, channels: dict[str, list[tuple[str, str]]]) -> None:
     """The median number of days the channels' posts span, news services and the others."""
     spans = {name: days_spanned(posts) for name, posts in channels.items()}
-    for kind in ("news services", "other channels"):
-        known = [days for name, days in spans.items() if (name in NEWS_SERVICES) == (kind == "news services")]
-        known = [days for days in known if days is not None]
+    for kind, news in (("news services", True), ("other channels", False)):
+        known = [days for name, days in spans.items() if (name in NEWS_SERVICES) == news and days is not None]
         median = f"{statistics.median(known):.0f}" if known else "no dates"
         print(f"  days {label} span, {kind}: median {median}")
 
