@@ -15,6 +15,7 @@ from conftest import REPO, SHARED
 
 from voicecheck.account import build_report
 from voicecheck.account.engagement import GROUP_NAMES, er_view, group_phrase, parse_datetime
+from voicecheck.account.findings import trust_building
 from voicecheck.account.focus import (
     analyse_focus,
     coherence,
@@ -26,6 +27,7 @@ from voicecheck.account.focus import (
     strip_signatures,
     topic_label,
 )
+from voicecheck.account.funnel import TrustReport
 from voicecheck.account.navec_counts import (
     count_lemmas,
     general_information,
@@ -41,7 +43,7 @@ from voicecheck.nlp import natasha_models
 from voicecheck.records import PostResult, Prediction
 from voicecheck.report import json_record
 from voicecheck.taggers import morph_analyzer
-from voicecheck.wording import decimal, percent, posts_count
+from voicecheck.wording import decimal, percent, posts_count, share_percent
 
 DEMO = REPO / "corpora" / "demo" / "posts.csv"
 
@@ -630,3 +632,41 @@ def test_compare_runs_on_two_real_channels(tmp_path):
     assert [a["posts_read"] for a in data["accounts"]] == [40, 40]
     assert all(a["focus"]["focus_index"] is not None for a in data["accounts"])
     assert "медианный ERview" in result.output
+
+
+def _trust(first_person: float, cases: float, faceless: float) -> TrustReport:
+    return TrustReport(
+        200,
+        {"i": 0.0, "we": first_person, "none": 1 - first_person},
+        first_person,
+        cases,
+        0.1,
+        faceless,
+        50.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("first_person", "cases", "faceless", "severity"),
+    [
+        (0.62, 0.05, 0.58, "medium"),  # a voice and some cases, but most posts faceless
+        (0.62, 0.05, 0.20, "ok"),
+        (0.10, 0.05, 0.20, "medium"),  # no author
+        (0.10, 0.00, 0.80, "high"),  # no author, no proof, faceless
+    ],
+)
+def test_trust_finding_counts_faceless_posts_as_findings_4_does(first_person, cases, faceless, severity):
+    """A feed whose posts are mostly faceless is not «в порядке» on trust while finding 4
+    calls the same share serious."""
+    assert trust_building(_trust(first_person, cases, faceless)).severity == severity
+
+
+def test_a_share_of_one_post_in_two_hundred_is_not_written_as_zero():
+    assert [share_percent(s) for s in (0, 1 / 200, 0.126, 199 / 200, 1, None)] == [
+        "0%",
+        "<1%",
+        "13%",
+        ">99%",
+        "100%",
+        "—",
+    ]

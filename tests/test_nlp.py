@@ -109,6 +109,34 @@ def test_lemma_survives_a_slovnet_mistag(nlp, text, word, lemma):
     assert next(t for t in doc if t.text == word).lemma_.lower() == lemma
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("Мы продаём на маркетплейсах уже три года.", "маркетплейсах", "маркетплейс"),
+        ("Собрали отзывы селлеров о новых правилах.", "селлеров", "селлер"),
+        ("Расскажу об этом на вебинаре в четверг.", "вебинаре", "вебинар"),
+        ("Склад работает с фулфилментом по новым правилам.", "фулфилментом", "фулфилмент"),
+    ],
+)
+def test_borrowed_nouns_the_dictionary_lacks_get_one_lemma(nlp, text, word, lemma):
+    """Every form of «маркетплейс» is one word to the topics and the lemma lists."""
+    doc = parse(nlp, text)
+    assert next(t for t in doc if t.text == word).lemma_ == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("В АПЭТ обсудили новые правила.", "АПЭТ"),  # an acronym, not a plural of «апэта»
+        ("Об этом рассказал Сергей Чемезов на встрече.", "Чемезов"),  # a surname, not «чемез»
+        ("Вчера инфа подтвердилась полностью.", "инфа"),  # feminine to slovnet
+    ],
+)
+def test_unknown_words_that_are_not_borrowed_masculine_nouns_keep_their_form(nlp, text, word):
+    doc = parse(nlp, text)
+    assert next(t for t in doc if t.text == word).lemma_ == word.lower()
+
+
 def test_sentences_and_dependency_heads(nlp):
     text = "Мы открыли студию весной. Клиенты пришли сразу!\n\nСпасибо всем."
     doc = parse(nlp, text)

@@ -3,6 +3,10 @@
 The same word form with the same part of speech and morphology always gets the
 same lemma, so the answer is kept: on real feeds most tokens repeat, and the
 uncached lemmatizer was a third of the pipeline's time.
+
+spaCy ignores pymorphy3's guesses for words its dictionary lacks, so every form of
+«маркетплейс», «селлер» or «вебинар» stayed a lemma of its own. Those words are mostly
+borrowed masculine nouns, and for them the guess is taken (see ``_borrowed_noun_lemma``).
 """
 
 from functools import lru_cache
@@ -15,6 +19,13 @@ from spacy.tokens import Token
 from .taggers import morph_analyzer
 
 CACHE_SIZE = 100_000
+MAX_ENDING = 3  # «маркетплейс-ами»
+MIN_STEM = 3  # «скам» is not a form of «ск»
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+# slovnet tags some unknown nouns ADJ («на вебинаре»); endings adjectives share are left alone
+NOUN_ONLY_ENDINGS = ("е", "ах", "ов", "ам", "ами")
+VOWELS = frozenset("аеёиоуыэюя")
+SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")  # «Чемезов» is not the plural of «чемез»
 
 
 def _cache_tag_conversion() -> None:
@@ -33,12 +44,12 @@ class CachedRussianLemmatizer(RussianLemmatizer):
         self._cache: dict[tuple[str, int, int], list[str]] = {}
 
     def pymorphy3_lemmatize(self, token: Token) -> list[str]:
-        key = (token.lower_, token.pos, token.morph.key)
+        key = (token.lower_, token.pos, token.morph.key, _written_as_name(token))
         lemmas = self._cache.get(key)
         if lemmas is None:
             lemmas = [lemma.lower() for lemma in super().pymorphy3_lemmatize(token)]
             if lemmas == [token.text.lower()] and token.pos_ != "PUNCT":
-                lemmas = self._first_known_lemma(token.text) or lemmas
+                lemmas = self._first_known_lemma(token.text) or self._borrowed_noun_lemma(token) or lemmas
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
             self._cache[key] = lemmas
@@ -48,6 +59,47 @@ class CachedRussianLemmatizer(RussianLemmatizer):
         """When slovnet's tags agree with no dictionary parse, trust the dictionary's best one."""
         known = [p for p in self._morph.parse(word) if p.is_known]
         return [known[0].normal_form] if known else []
+
+    def _borrowed_noun_lemma(self, token: Token) -> list[str]:
+        """For a word pymorphy3's dictionary lacks, its guess when the word is a form of a
+        masculine noun ending in a consonant («маркетплейсах» -> маркетплейс, «селлеров» ->
+        селлер) and nothing speaks against it: slovnet reads it as a noun (or as an adjective
+        with an ending no adjective has, «вебинаре»), not as feminine («инфа», «Набиуллина»
+        keep their form); not an acronym; not a singular oblique case of a word slovnet reads
+        as nominative («Гупта»); no plural guess for a capitalised word mid-sentence or a
+        surname's ending («Хезболлы», «Чемезов»)."""
+        word = token.text.lower()
+        if token.text.isupper() or not word.isalpha() or token.morph.get("Gender") == ["Fem"]:
+            return []
+        if token.pos_ not in NOUN_TAGS and not (token.pos_ == "ADJ" and word.endswith(NOUN_ONLY_ENDINGS)):
+            return []
+        for parse in self._morph.parse(word):
+            if _inflects_masculine_stem(parse, word) and not _contradicted(parse, token, word):
+                return [parse.normal_form]
+        return []
+
+
+def _written_as_name(token: Token) -> bool:
+    return token.is_title and not token.is_sent_start
+
+
+def _inflects_masculine_stem(parse, word: str) -> bool:
+    stem = parse.normal_form
+    return (
+        not parse.is_known
+        and {"NOUN", "masc"} <= parse.tag.grammemes
+        and word.startswith(stem)
+        and 0 < len(word) - len(stem) <= MAX_ENDING
+        and len(stem) >= MIN_STEM
+        and stem[-1] not in VOWELS
+    )
+
+
+def _contradicted(parse, token: Token, word: str) -> bool:
+    plural = "plur" in parse.tag.grammemes
+    if plural:
+        return _written_as_name(token) or (token.is_title and word.endswith(SURNAME_ENDINGS))
+    return token.morph.get("Case") == ["Nom"] and "nomn" not in parse.tag.grammemes
 
 
 @Language.factory(

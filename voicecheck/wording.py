@@ -27,6 +27,19 @@ def decimal(value: float, digits: int = 2) -> str:
     return f"{value:.{digits}f}".replace(".", ",")
 
 
+def share_percent(share: float | None) -> str:
+    """A share of posts in whole percent, never rounded to a figure the counts contradict:
+    1 post of 200 is «<1%», not «0%»; 199 of 200 is «>99%», not «100%»; none is «—»."""
+    if share is None:
+        return "—"
+    whole = f"{100 * share:.0f}"
+    if whole == "0" and share > 0:
+        return "<1%"
+    if whole == "100" and share < 1:
+        return ">99%"
+    return f"{whole}%"
+
+
 def percent(share: float) -> str:
     """A share (0.0448) as a percentage with two decimals: «4,48%»."""
     return f"{decimal(100 * share)}%"

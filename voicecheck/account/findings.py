@@ -7,7 +7,7 @@ recommendation in Russian.
 
 from dataclasses import dataclass, field
 
-from ..wording import STAGE_RU, percent, posts_count
+from ..wording import STAGE_RU, percent, posts_count, share_percent
 from .engagement import EngagementReport
 from .focus import FocusReport
 from .funnel import FunnelReport, TrustReport
@@ -29,12 +29,8 @@ class Finding:
     examples: list[str] = field(default_factory=list)
 
 
-def _pct(value: float) -> str:
-    return f"{100 * value:.0f}%"
-
-
 def funnel_logic(funnel: FunnelReport) -> Finding:
-    shares = ", ".join(f"{STAGE_RU[s]} {_pct(v)}" for s, v in funnel.stage_share.items())
+    shares = ", ".join(f"{STAGE_RU[s]} {share_percent(v)}" for s, v in funnel.stage_share.items())
     evidence = [f"доли стадий воронки: {shares} (n={funnel.posts})"]
     if funnel.missing_stages:
         evidence.append(
@@ -118,7 +114,7 @@ def text_quality(trust: TrustReport) -> Finding:
         "«SMM за бесплатно»: слабое производство, плохие тексты",
         severity,
         [
-            f"безликих постов {_pct(trust.impersonal_share)}, "
+            f"безликих постов {share_percent(trust.impersonal_share)}, "
             f"индекс безликости {trust.impersonality_index:.0f}/100 (n={trust.posts})",
             "по текстам не видно качество фото, видео, дизайна и регулярность публикаций: "
             "voicecheck судит только о тексте",
@@ -141,11 +137,15 @@ def team_competence() -> Finding:
 
 def trust_building(trust: TrustReport) -> Finding:
     evidence = [
-        f"от первого лица (я/мы) {_pct(trust.first_person_share)} постов, "
-        f"с кейсами {_pct(trust.case_share)}, безликих {_pct(trust.impersonal_share)} (n={trust.posts})"
+        f"от первого лица (я/мы) {share_percent(trust.first_person_share)} постов, "
+        f"с кейсами {share_percent(trust.case_share)}, "
+        f"безликих {share_percent(trust.impersonal_share)} (n={trust.posts})"
     ]
-    weak = trust.first_person_share < LOW_FIRST_PERSON or trust.case_share < LOW_CASES
-    severity = "high" if weak and trust.impersonal_share >= HIGH_IMPERSONAL else "medium" if weak else "ok"
+    faceless = trust.impersonal_share >= HIGH_IMPERSONAL
+    no_author_or_proof = trust.first_person_share < LOW_FIRST_PERSON or trust.case_share < LOW_CASES
+    severity = (
+        "high" if no_author_or_proof and faceless else "medium" if no_author_or_proof or faceless else "ok"
+    )
     return Finding(
         6,
         "Контент не вызывает доверия: нет лица, позиции, эмоций",
@@ -168,7 +168,7 @@ def positioning(focus: FocusReport, funnel: FunnelReport) -> Finding:
     if funnel.expert_entertainment_switch_rate is not None:
         evidence.append(
             f"переключений между экспертным и развлекательным контентом: "
-            f"{_pct(funnel.expert_entertainment_switch_rate)}"
+            f"{share_percent(funnel.expert_entertainment_switch_rate)}"
         )
     severity = (
         "high" if focus.focus_index < LOW_FOCUS else "medium" if focus.focus_index < MID_FOCUS else "ok"

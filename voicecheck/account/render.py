@@ -1,6 +1,6 @@
 """The account report and the comparison of accounts, as text for a terminal."""
 
-from ..wording import STAGE_RU, TYPE_RU, decimal, percent, posts_count
+from ..wording import STAGE_RU, TYPE_RU, decimal, percent, posts_count, share_percent
 from . import AccountReport
 from .engagement import MIN_GROUP, GroupStat
 
@@ -14,10 +14,6 @@ SEVERITY_RU = {
 FOCUS_GAP = 10  # focus index points
 SHARE_GAP = 0.10  # shares
 ER_GAP = 1.3  # ratio of median ER
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.0f}%"
 
 
 def render_report(report: AccountReport) -> str:
@@ -47,7 +43,7 @@ def _focus_lines(report: AccountReport) -> list[str]:
     for topic in focus.topics[:8]:
         mark = "ядро" if topic.core else "    "
         lines.append(
-            f"  {mark} {_pct(topic.share):>4}  {topic.label}  (примеры: {', '.join(topic.examples)})"
+            f"  {mark} {share_percent(topic.share):>4}  {topic.label}  (примеры: {', '.join(topic.examples)})"
         )
     if focus.signatures:
         lines.append("  подписи постов (не тема): " + "; ".join(f"«{s}»" for s in focus.signatures[:3]))
@@ -59,8 +55,8 @@ def _focus_lines(report: AccountReport) -> list[str]:
 
 def _funnel_lines(report: AccountReport) -> list[str]:
     funnel = report.funnel
-    stages = ", ".join(f"{STAGE_RU[s]} {_pct(v)}" for s, v in funnel.stage_share.items())
-    types = ", ".join(f"{TYPE_RU[t]} {_pct(v)}" for t, v in funnel.type_share.items())
+    stages = ", ".join(f"{STAGE_RU[s]} {share_percent(v)}" for s, v in funnel.stage_share.items())
+    types = ", ".join(f"{TYPE_RU[t]} {share_percent(v)}" for t, v in funnel.type_share.items())
     lines = [f"Воронка: {stages}", f"Контент: {types}"]
     if funnel.offers:
         lines.append(
@@ -72,9 +68,10 @@ def _funnel_lines(report: AccountReport) -> list[str]:
 def _trust_lines(report: AccountReport) -> list[str]:
     trust = report.trust
     return [
-        f"Доверие: я {_pct(trust.voice_share['i'])}, мы {_pct(trust.voice_share['we'])}, "
-        f"кейсы {_pct(trust.case_share)}, призывы {_pct(trust.cta_share)}, "
-        f"безликие {_pct(trust.impersonal_share)} (индекс безликости {trust.impersonality_index:.0f}/100)",
+        f"Доверие: я {share_percent(trust.voice_share['i'])}, мы {share_percent(trust.voice_share['we'])}, "
+        f"кейсы {share_percent(trust.case_share)}, призывы {share_percent(trust.cta_share)}, "
+        f"безликие {share_percent(trust.impersonal_share)} "
+        f"(индекс безликости {trust.impersonality_index:.0f}/100)",
         "",
     ]
 
@@ -111,13 +108,13 @@ def comparison_rows(reports: list[AccountReport]) -> list[tuple[str, list[str]]]
         ("индекс фокуса", [_number(r.focus.focus_index) for r in reports]),
     ]
     for stage, name in STAGE_RU.items():
-        rows.append((f"стадия: {name}", [_pct(r.funnel.stage_share.get(stage)) for r in reports]))
+        rows.append((f"стадия: {name}", [share_percent(r.funnel.stage_share.get(stage)) for r in reports]))
     for kind, name in TYPE_RU.items():
-        rows.append((f"тип: {name}", [_pct(r.funnel.type_share.get(kind)) for r in reports]))
+        rows.append((f"тип: {name}", [share_percent(r.funnel.type_share.get(kind)) for r in reports]))
     rows += [
-        ("от первого лица", [_pct(r.trust.first_person_share) for r in reports]),
-        ("с кейсами", [_pct(r.trust.case_share) for r in reports]),
-        ("безликие", [_pct(r.trust.impersonal_share) for r in reports]),
+        ("от первого лица", [share_percent(r.trust.first_person_share) for r in reports]),
+        ("с кейсами", [share_percent(r.trust.case_share) for r in reports]),
+        ("безликие", [share_percent(r.trust.impersonal_share) for r in reports]),
         ("медианный ERview", [_er(r, "ERview") for r in reports]),
     ]
     metric = _group_metric(reports)
@@ -185,7 +182,7 @@ def _share_gaps(ours: AccountReport, theirs: AccountReport) -> list[str]:
         ("безликие посты", ours.trust.impersonal_share, theirs.trust.impersonal_share),
     ]
     return [
-        f"{name}: {ours.account} {_pct(a)} против {theirs.account} {_pct(b)}"
+        f"{name}: {ours.account} {share_percent(a)} против {theirs.account} {share_percent(b)}"
         for name, a, b in pairs
         if abs(a - b) >= SHARE_GAP
     ]

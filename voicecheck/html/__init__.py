@@ -23,7 +23,7 @@ from ..account.findings import Finding
 from ..account.render import SEVERITY_RU, comparison_rows, differences
 from ..records import PostResult
 from ..report import er_view
-from ..wording import percent, posts_count
+from ..wording import percent, posts_count, share_percent
 from . import charts
 
 # Flags for opening the report in headless Chromium on a machine with no network
@@ -169,7 +169,7 @@ def _cards(report: AccountReport) -> list[tuple[str, str, str]]:
         (
             "Безликость",
             f"{trust.impersonality_index:.0f}/100",
-            f"безликих постов {100 * trust.impersonal_share:.0f}% (n={trust.posts})",
+            f"безликих постов {share_percent(trust.impersonal_share)} (n={trust.posts})",
         ),
     ]
 

@@ -13,7 +13,7 @@ from ..account import AccountReport
 from ..account.engagement import GROUP_NAMES, LENGTHS, LONGREAD, WEEKDAYS, group_name, parse_datetime
 from ..account.funnel import STAGES, TYPES
 from ..records import PostResult
-from ..wording import STAGE_RU, TYPE_RU, decimal, percent, posts_count
+from ..wording import STAGE_RU, TYPE_RU, decimal, percent, posts_count, share_percent
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif'
 PALETTE = ("#2f6db5", "#e07b39", "#3a9a5b", "#b84a7a", "#7a5cc4", "#8a7b3a")
@@ -89,10 +89,6 @@ def _offline_svg(chart, title: str) -> str:
     return chart.render()
 
 
-def _pct(value: float | None, digits: int = 0) -> str:
-    return "—" if value is None else f"{100 * value:.{digits}f}%"
-
-
 def account_names(reports: list[AccountReport]) -> list[str]:
     return [r.account or f"аккаунт {n + 1}" for n, r in enumerate(reports)]
 
@@ -115,7 +111,7 @@ def share_chart(reports: list[AccountReport], *, kind: str) -> Chart:
             [
                 {
                     "value": 100 * shares.get(label, 0.0),
-                    "tooltip": f"{name}: {names[label]} — {_pct(shares.get(label))} "
+                    "tooltip": f"{name}: {names[label]} — {share_percent(shares.get(label))} "
                     f"({round(shares.get(label, 0.0) * posts)} из {posts})",
                 }
                 for label in labels
@@ -149,7 +145,7 @@ def topics_chart(report: AccountReport) -> Chart:
             {
                 "value": 100 * t.share,
                 "color": PALETTE[0] if t.core else MUTED,
-                "tooltip": f"{'ядро' if t.core else 'вне ядра'}: {t.label} — {_pct(t.share)} "
+                "tooltip": f"{'ядро' if t.core else 'вне ядра'}: {t.label} — {share_percent(t.share)} "
                 f"({posts_count(t.posts)}; примеры: {', '.join(t.examples)})",
             }
             for t in reversed(topics)
