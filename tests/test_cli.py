@@ -161,7 +161,7 @@ def test_text_column_and_column_options(runner, tmp_path):
     )
     assert_clean_exit(result, 0)
     row = csv_rows(result.stdout)[0]
-    assert (row["text"], row["likes"], row["views"]) == ("Мы открыли студию!", "12.0", "300.0")
+    assert (row["text"], row["likes"], row["views"]) == ("Мы открыли студию!", "12", "300")
     assert row["er_view"] == "0.04"
 
 
@@ -199,6 +199,12 @@ def make_no_text(tmp_path):
     return path
 
 
+def make_header_only(tmp_path):
+    path = tmp_path / "h.csv"
+    path.write_text("id,text,views\n", encoding="utf-8")
+    return path
+
+
 def make_broken_quotes(tmp_path):
     path = tmp_path / "quotes.csv"
     path.write_text('id,text\n1,"ok"\n2,"broken "quote" here"\n', encoding="utf-8")
@@ -210,11 +216,12 @@ def make_broken_quotes(tmp_path):
     [
         (lambda tmp: tmp / "missing.csv", "missing.csv: no such file"),
         (make_empty, "empty.csv: the file is empty"),
+        (make_header_only, "h.csv: the file has a header row and no posts. Export the feed again"),
         (make_binary, "photo.csv: this is a binary file"),
         (make_no_text, "cols.csv: no text column. Columns found: 'Заголовок', 'Автор'"),
         (make_broken_quotes, "quotes.csv: line 3: broken CSV quoting"),
     ],
-    ids=["missing", "empty", "binary", "no-text-column", "broken-quoting"],
+    ids=["missing", "empty", "header-only", "binary", "no-text-column", "broken-quoting"],
 )
 def test_bad_input_exits_2_with_one_line(runner, tmp_path, make, expected):
     path = make(tmp_path)
@@ -222,6 +229,79 @@ def test_bad_input_exits_2_with_one_line(runner, tmp_path, make, expected):
     assert_clean_exit(result, 2)
     assert expected in error_line(result)
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["analyze", "{feed}"],
+        ["compare", DEMO_POSTS, "{feed}"],
+        ["compare", "{feed}", DEMO_POSTS],
+        ["check", "{draft}", "--account", "{feed}"],
+    ],
+    ids=["analyze", "compare-second", "compare-first", "check-account"],
+)
+def test_a_feed_with_a_header_and_no_posts_exits_2_in_every_command(runner, tmp_path, monkeypatch, command):
+    monkeypatch.setenv("VOICECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Я пишу черновик о шторах.", encoding="utf-8")
+    feed = make_header_only(tmp_path)
+    result = run(runner, *(str(a).format(feed=feed, draft=draft) for a in command))
+    assert_clean_exit(result, 2)
+    assert error_line(result) == (
+        f"voicecheck: error: {feed}: the file has a header row and no posts. "
+        "Export the feed again with its posts."
+    )
+    assert result.stdout == ""
+
+
+def write_bad_values(tmp_path):
+    path = tmp_path / "bad.csv"
+    rows = [
+        "id,text,date,views,likes",
+        "1,Я открыла студию интерьера.,2024-12-03 10:00,329,2",
+        "2,Мы сделали ремонт кухни.,вчера,-5,2",
+        "3,Третий пост про шторы.,2024-13-45,много,abc",
+        "4,Четвёртый пост.,3 декабря 2024,100,1.5",
+        "5,Пятый пост.,1733220000,200,3",
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_values_that_cannot_be_used_are_left_empty_and_named_on_stderr(runner, tmp_path):
+    path, out, report = write_bad_values(tmp_path), tmp_path / "out.csv", tmp_path / "report.json"
+    result = run(runner, "analyze", path, "-o", out, "--report", report)
+    assert_clean_exit(result, 0)
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("voicecheck: warning: ")]
+    assert [line.split(": ")[2:5] for line in warnings] == [
+        [str(path), "date (column 'date')", "2 values are not dates (rows 3, 4"],
+        [str(path), "views (column 'views')", "2 values are negative or not numbers (rows 3, 4"],
+        [str(path), "likes (column 'likes')", "1 value is not a number (row 4"],
+    ]
+    assert "(rows 3, 4: '-5', 'много'); left empty. A count is 0 or more" in warnings[1]
+    assert "5 posts read, 5 analysed, 0 skipped" in result.stderr
+    rows = csv_rows(out.read_text(encoding="utf-8"))
+    assert [r["status"] for r in rows] == ["ok"] * 5  # every row is there, and analysed
+    assert [(r["views"], r["likes"], r["er_view"]) for r in rows[1:3]] == [("", "2", ""), ("", "", "")]
+    assert rows[1]["reason"] == "views '-5' is negative, left empty; date 'вчера' is not a date, left empty"
+    dates = ["2024-12-03 10:00", "", "", "2024-12-03", "2024-12-03T10:00:00+00:00"]
+    assert [r["date"] for r in rows] == dates
+    notes = json.loads(report.read_text(encoding="utf-8"))["left_empty"]
+    assert notes[1] == (
+        "просмотры (столбец «views»): пусто вместо 2 значений — меньше нуля или не число "
+        "(строки 3, 4: «-5», «много»)"
+    )
+    first_note = "дата (столбец «date»): пусто вместо 2 значений — не дата"
+    assert f"Пропущено при чтении:\n  {first_note}" in result.stdout
+
+
+def test_csv_counts_are_whole_numbers_unless_they_are_not(runner, tmp_path):
+    result = run(runner, "analyze", write_bad_values(tmp_path), "--format", "csv", "--show", "posts")
+    assert_clean_exit(result, 0)
+    rows = csv_rows(result.stdout)
+    counts = [("329", "2"), ("", "2"), ("", ""), ("100", "1.5"), ("200", "3")]
+    assert [(r["views"], r["likes"]) for r in rows] == counts
 
 
 def test_no_text_column_error_names_the_option(runner, tmp_path):

@@ -8,7 +8,7 @@ import pytest
 from conftest import DEMO_POSTS
 from openpyxl import Workbook
 
-from voicecheck.feed import FeedError, ReadOptions, parse_number, posts_from_texts, read_feed
+from voicecheck.feed import FeedError, ReadOptions, parse_number, posts_from_texts, read_date, read_feed
 
 ROWS = [
     ("1", "Первый пост, с запятой", "2025-01-01", "1 234", "10"),
@@ -92,7 +92,7 @@ def test_windows_1251_excel_style_semicolons_and_russian_headers(tmp_path):
     assert [p.text for p in feed.posts] == ["Скидки на шторы, тюль; всё до пятницы", "Второй пост про ёлку"]
     first = feed.posts[0]
     assert (first.views, first.likes, first.comments, first.reposts) == (1234.0, 12.0, 3.0, 1.0)
-    assert first.date == "01.02.2025"
+    assert first.date == "2025-02-01"  # read day first, written as ISO 8601
 
 
 def test_russian_headers(tmp_path):
@@ -212,6 +212,139 @@ def test_post_longer_than_max_chars_is_too_long(tmp_path):
 )
 def test_numbers_as_exports_write_them(value, number):
     assert parse_number(value) == number
+
+
+# --- values that cannot be used ------------------------------------------------------------
+
+
+def write_counts(tmp_path, rows, header="id,text,views,likes"):
+    path = tmp_path / "counts.csv"
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_negative_and_non_numeric_counts_are_left_empty_with_one_warning_per_column(tmp_path):
+    rows = ["1,Первый,329,2", "2,Второй,-5,2", "3,Третий,много,abc", "4,Четвёртый,100,1.5"]
+    path = write_counts(tmp_path, rows)
+    feed = read_feed(str(path))
+    assert [(p.views, p.likes) for p in feed.posts] == [(329.0, 2.0), (None, 2.0), (None, None), (100.0, 1.5)]
+    assert [p.status for p in feed.posts] == ["ok"] * 4  # every row is kept and analysed
+    assert feed.posts[1].reason == "views '-5' is negative, left empty"
+    assert feed.warnings == [
+        f"{path}: views (column 'views'): 2 values are negative or not numbers (rows 3, 4: '-5', 'много'); "
+        "left empty. A count is 0 or more, written like 1234, 1 234, 1,2K or 12 тыс: fix these cells in the "
+        "export.",
+        f"{path}: likes (column 'likes'): 1 value is not a number (row 4: 'abc'); left empty. A count is 0 "
+        "or more, written like 1234, 1 234, 1,2K or 12 тыс: fix these cells in the export.",
+    ]
+    assert [(u.field, u.locations, u.values) for u in feed.unusable] == [
+        ("views", ["row 3", "row 4"], ["-5", "много"]),
+        ("likes", ["row 4"], ["abc"]),
+    ]
+
+
+def test_a_warning_shows_the_first_five_rows_and_counts_the_rest(tmp_path):
+    path = write_counts(tmp_path, [f"{n},Пост,?,1" for n in range(1, 9)])
+    (warning,) = read_feed(str(path)).warnings
+    assert "8 values are not numbers (rows 2, 3, 4, 5, 6 and 3 more: '?', '?', '?', '?', '?')" in warning
+
+
+@pytest.mark.parametrize("mark", ["", "-", "—", "  "])
+def test_no_value_marks_are_empty_without_a_warning(tmp_path, mark):
+    feed = read_feed(str(write_counts(tmp_path, [f"1,Пост,{mark},3"])))
+    assert (feed.posts[0].views, feed.warnings, feed.posts[0].reason) == (None, [], "")
+
+
+def test_json_counts_name_the_item(tmp_path):
+    path = tmp_path / "posts.json"
+    records = [{"text": "Один", "views": 10}, {"text": "Два", "views": -1}, {"text": "Три", "views": True}]
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    feed = read_feed(str(path))
+    assert [p.views for p in feed.posts] == [10.0, None, None]
+    assert (
+        "views (column 'views'): 2 values are negative or not numbers (items 2, 3: '-1', 'True')"
+        in (feed.warnings[0])
+    )
+
+
+def test_telegram_counts_are_checked_too(tmp_path):
+    export = telegram_export()
+    export["messages"][2]["views"] = "много"
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    feed = read_feed(str(path))
+    assert feed.posts[2].views is None
+    assert feed.warnings[0].startswith(f"{path}: views: 1 value is not a number (message 3: 'много')")
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2024-12-03", "2024-12-03"),
+        ("2024-12-03 10:00", "2024-12-03 10:00"),  # ISO 8601 is kept as written
+        ("2024-12-03T10:00:00+03:00", "2024-12-03T10:00:00+03:00"),
+        ("03.12.2024", "2024-12-03"),
+        ("03.12.2024 10:05", "2024-12-03T10:05:00"),
+        ("3.12.24", "2024-12-03"),
+        ("03/12/2024", "2024-12-03"),  # day first
+        ("3 декабря 2024", "2024-12-03"),
+        ("3 Декабря 2024 г.", "2024-12-03"),
+        ("3 дек. 2024 в 10:05", "2024-12-03T10:05:00"),
+        ("15 мая 2024, 9:30", "2024-05-15T09:30:00"),
+        ("1733220000", "2024-12-03T10:00:00+00:00"),
+        ("1733220000000", "2024-12-03T10:00:00+00:00"),
+        ("вчера", None),
+        ("2024-13-45", None),
+        ("31.02.2024", None),
+        ("3 декабрь 2024", None),
+        ("12 2024", None),
+    ],
+)
+def test_dates_as_exports_write_them(written, iso):
+    assert read_date(written) == iso
+
+
+def test_unreadable_dates_are_left_empty_with_a_warning(tmp_path):
+    rows = [
+        "1,Первый,2024-12-03",
+        "2,Второй,вчера",
+        "3,Третий,2024-13-45",
+        "4,Четвёртый,3 декабря 2024",
+        "5,Пятый,1733220000",
+    ]
+    path = write_counts(tmp_path, rows, header="id,text,Дата публикации")
+    feed = read_feed(str(path))
+    assert [p.date for p in feed.posts] == ["2024-12-03", "", "", "2024-12-03", "2024-12-03T10:00:00+00:00"]
+    assert [p.status for p in feed.posts] == ["ok"] * 5
+    (warning,) = feed.warnings
+    assert warning.startswith(
+        f"{path}: date (column 'Дата публикации'): 2 values are not dates (rows 3, 4: 'вчера', "
+        "'2024-13-45'); left empty. Dates are read as 2024-12-03, 03.12.2024"
+    )
+
+
+def test_slashed_dates_are_month_first_only_when_the_column_shows_it(tmp_path):
+    us = read_feed(str(write_counts(tmp_path, ["1,А,12/04/2024", "2,Б,12/25/2024"], header="id,text,date")))
+    assert ([p.date for p in us.posts], us.warnings) == (["2024-12-04", "2024-12-25"], [])
+    ru = read_feed(str(write_counts(tmp_path, ["1,А,12/04/2024", "2,Б,25/12/2024"], header="id,text,date")))
+    assert ([p.date for p in ru.posts], ru.warnings) == (["2024-04-12", "2024-12-25"], [])
+
+
+def test_slashed_dates_that_fit_both_orders_are_read_day_first_and_said_so(tmp_path):
+    path = write_counts(tmp_path, ["1,А,12/04/2024", "2,Б,01/02/2024"], header="id,text,date")
+    feed = read_feed(str(path))
+    assert [p.date for p in feed.posts] == ["2024-04-12", "2024-02-01"]
+    assert feed.warnings == [
+        f"{path}: date (column 'date'): 2 dates with slashes, such as '12/04/2024', fit both day/month and "
+        "month/day; read day first (12/04/2024 is 2024-04-12), as Russian exports write dates. "
+        "If this export writes the month first, write its dates as YYYY-MM-DD."
+    ]
+
+
+def test_python_api_warns_about_a_value_it_leaves_empty():
+    with pytest.warns(UserWarning, match=r"views \(column 'views'\): 1 value is negative \(item 1: '-5'\)"):
+        (post,) = posts_from_texts([{"text": "Пост", "views": -5, "date": "3 декабря 2024"}])
+    assert (post.views, post.date) == (None, "2024-12-03")
 
 
 # --- Excel ------------------------------------------------------------------------------
@@ -463,6 +596,32 @@ def test_empty_file(tmp_path, content):
     path.write_bytes(content)
     with pytest.raises(FeedError, match=r"empty\.csv: the file is empty"):
         read_feed(str(path))
+
+
+def header_only_xlsx(path):
+    workbook = Workbook()
+    workbook.active.append(["Текст", "Просмотры"])
+    workbook.save(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "what"),
+    [
+        ("header.csv", "id,text,views\n", "a header row and no posts"),
+        ("blank-rows.csv", "id,text\n\n,\n", "a header row and no posts"),
+        ("header.tsv", "text\tviews\r\n", "a header row and no posts"),
+        ("empty-list.json", "[]", "no posts"),
+        ("posts.json", '{"posts": []}', "no posts"),
+        ("result.json", '{"name": "Канал", "messages": []}', "no posts"),
+        ("header.xlsx", None, "a header row and no posts"),
+    ],
+)
+def test_a_file_without_posts_is_an_error_like_an_empty_one(tmp_path, name, content, what):
+    path = tmp_path / name
+    header_only_xlsx(path) if content is None else path.write_text(content, encoding="utf-8")
+    with pytest.raises(FeedError) as error:
+        read_feed(str(path))
+    assert str(error.value) == f"{path}: the file has {what}. Export the feed again with its posts."
 
 
 @pytest.mark.parametrize(

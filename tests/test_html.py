@@ -174,6 +174,17 @@ def test_missing_metrics_are_named(tmp_path):
     assert "нет просмотров или реакций" in page and "в выгрузке нет дат" in page
 
 
+def test_values_left_empty_are_in_what_was_skipped(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("text,views\nЯ пишу про шторы.,много\nМы шьём шторы.,120\n", "utf-8")
+    page_path = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["analyze", str(path), "--show", "account", "--html", str(page_path)])
+    assert_clean_exit(result, 0)
+    page = page_path.read_text(encoding="utf-8")
+    skipped = page[page.index("Что пропущено") :]
+    assert "просмотры (столбец «views»): пусто вместо 1 значения — не число (строка 2: «много»)" in skipped
+
+
 def test_heatmap_colours_by_erpost_when_the_feed_has_no_views(tmp_path):
     from voicecheck.html.charts import heatmap_chart
 

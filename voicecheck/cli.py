@@ -152,7 +152,7 @@ def analyze(
     else:
         collections.deque(stream, maxlen=0)
     if show in ("both", "account") or report_path or html_path:
-        report = _account_report(results, account_name or _account_name(loaded), followers)
+        report = _account_report(results, account_name or _account_name(loaded), followers, loaded)
         if report_path:
             _write_json(report.to_dict(), report_path)
         if html_path:
@@ -166,22 +166,29 @@ def analyze(
 
 
 def _load(path: str, options):
+    """The feed, read; a problem with the whole file exits with code 2, and each column
+    with values that could not be used gets one warning on stderr."""
     from .feed import FeedError, read_feed
 
     try:
-        return read_feed(path, options)
+        loaded = read_feed(path, options)
     except FeedError as error:
         raise UserError(str(error)) from error
+    for warning in loaded.warnings:
+        click.echo(f"voicecheck: warning: {warning}", err=True)
+    return loaded
 
 
 def _account_name(loaded) -> str:
     return loaded.channel or ("stdin" if loaded.name == "<stdin>" else Path(loaded.name).stem)
 
 
-def _account_report(results, name: str, followers: int | None):
+def _account_report(results, name: str, followers: int | None, loaded):
     from .account import build_report
+    from .wording import left_empty_note
 
-    return build_report(results, account=name, followers=followers)
+    notes = [left_empty_note(unusable) for unusable in loaded.unusable]
+    return build_report(results, account=name, followers=followers, left_empty=notes)
 
 
 def _print_account(report, *, to_stderr: bool) -> None:
@@ -297,10 +304,10 @@ def compare(feeds, report_path, text_column, quiet, html_path) -> None:
     if len(feeds) < 2:
         raise UserError("compare needs at least two feeds: yours first, then the others.")
     reports, all_results = [], []
-    for path in feeds:
-        loaded = _load(path, ReadOptions(_parse_columns(text_column, ())))
+    every_feed = [_load(path, ReadOptions(_parse_columns(text_column, ()))) for path in feeds]  # errors first
+    for loaded in every_feed:
         results = _run_analysis(loaded, quiet=quiet, whole=bool(html_path))
-        reports.append(_account_report(results, _account_name(loaded), None))
+        reports.append(_account_report(results, _account_name(loaded), None, loaded))
         all_results.append(results)
     _dedupe_names(reports)
     click.echo(render_comparison(reports))

@@ -4,14 +4,18 @@ Formats are sniffed here, not in the CLI: CSV/TSV with any delimiter (UTF-8,
 UTF-8 with BOM or Windows-1251), Excel workbooks, JSON lists of posts, JSONL,
 Telegram Desktop's ``result.json`` and VK ``wall.get`` JSON. Column names may be
 Russian or English. A problem with the whole file raises ``FeedError`` with one
-line to show the user; a problem with one row gives that row a status.
+line to show the user; a problem with one row gives that row a status; a value that
+cannot be used (a count that is not a number or is negative, a date that is not a
+date) is left empty, and ``Feed.warnings`` says so once per column.
 """
 
 import csv
 import io
 import json
+import math
 import re
 import sys
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -24,6 +28,7 @@ from .records import (
     STATUS_TOO_LONG,
     STATUS_UNREADABLE,
     Post,
+    UnusableValues,
 )
 
 FIELDS = ("text", "id", "date", *METRICS)
@@ -91,6 +96,26 @@ SNIFF_BYTES = 64 * 1024
 BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"PK\x03\x04")
 NUMBER_SUFFIXES = {"k": 1e3, "к": 1e3, "тыс": 1e3, "m": 1e6, "м": 1e6, "млн": 1e6}
 NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*(k|к|тыс|m|м|млн)?\.?$", re.IGNORECASE)
+NO_VALUE_MARKS = frozenset({"", "-", "–", "—"})  # how exports write "no data"
+NEGATIVE = "negative"
+NOT_A_NUMBER = "not a number"
+NOT_A_DATE = "not a date"
+PROBLEM_PLURALS = {NEGATIVE: "negative", NOT_A_NUMBER: "not numbers", NOT_A_DATE: "not dates"}
+WHAT_TO_DO = {
+    "date": "Dates are read as 2024-12-03, 03.12.2024, 03.12.24, 03/12/2024, 3 декабря 2024 "
+    "(each with a time or not) or a Unix time: fix these cells in the export.",
+    "count": "A count is 0 or more, written like 1234, 1 234, 1,2K or 12 тыс: fix these cells in the export.",
+}
+SHOWN_PROBLEMS = 5  # row numbers and values quoted in a warning
+UNIX_TIME = re.compile(r"^(\d{9,10})(?:\.\d+)?$")
+UNIX_TIME_MS = re.compile(r"^\d{13}$")
+TIME = r"(?:(?:\s*,\s*|\s+в\s+|\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+NUMERIC_DATE = re.compile(rf"^(\d{{1,2}})([./])(\d{{1,2}})\2(\d{{4}}|\d{{2}}){TIME}$")
+WORD_DATE = re.compile(rf"^(\d{{1,2}})\s+([а-яё]{{3,}})\.?\s+(\d{{4}})(?:\s*(?:г\.?|года?))?{TIME}$", re.I)
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
 
 csv.field_size_limit(1 << 30)
 
@@ -118,6 +143,34 @@ class Feed:
     delimiter: str = ""
     columns: dict[str, str] = field(default_factory=dict)  # field -> column used
     channel: str = ""
+    unusable: list[UnusableValues] = field(default_factory=list)  # values left empty, by column
+    warnings: list[str] = field(default_factory=list)  # one line each, for stderr
+
+
+class ValueLog:
+    """The values that could not be used, by field, as rows are read: each post's
+    ``reason`` names its own, and the feed gets one warning per column at the end."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[tuple[str, str, str]]] = {}  # field -> (location, value, problem)
+
+    def add(self, post: Post, field_name: str, value, problem: str) -> None:
+        shown = _shown_value(value)
+        self.found.setdefault(field_name, []).append((post.location, shown, problem))
+        note = f"{field_name} {shown!r} is {problem}, left empty"
+        post.reason = f"{post.reason}; {note}" if post.reason else note
+
+    def unusable(self, columns: dict[str, str]) -> list[UnusableValues]:
+        return [
+            UnusableValues(
+                field=field_name,
+                column=columns.get(field_name, ""),
+                problems=list(dict.fromkeys(problem for _, _, problem in found)),
+                locations=[location for location, _, _ in found],
+                values=[value for _, value, _ in found],
+            )
+            for field_name, found in sorted(self.found.items(), key=lambda item: FIELDS.index(item[0]))
+        ]
 
 
 def read_feed(path: str, options: ReadOptions | None = None) -> Feed:
@@ -126,17 +179,32 @@ def read_feed(path: str, options: ReadOptions | None = None) -> Feed:
     name = "<stdin>" if path == "-" else path
     data = _read_bytes(path)
     kind = _sniff_kind(name, data)
+    log = ValueLog()
     if kind == "xlsx":
-        feed = _read_excel(name, data, options)
+        feed = _read_excel(name, data, options, log)
     elif kind == "json":
-        feed = _read_json(name, _decode(name, data, options)[0], options)
+        feed = _read_json(name, _decode(name, data, options)[0], options, log)
     else:
         text, encoding = _decode(name, data, options)
-        feed = _read_delimited(name, text, options)
+        feed = _read_delimited(name, text, options, log)
         feed.encoding = encoding
+    _require_posts(feed)
+    date_note = settle_dates(feed.posts, log)
     for post in feed.posts:
         _check_post(post, options)
+    feed.unusable = log.unusable(feed.columns)
+    feed.warnings = [unusable_warning(name, values) for values in feed.unusable]
+    if date_note:
+        feed.warnings.append(f"{name}: date{_column_note(feed.columns.get('date'))}: {date_note}")
     return feed
+
+
+def _require_posts(feed: Feed) -> None:
+    """A file with a header (or an empty list) and no posts is as useless as an empty one."""
+    if feed.posts:
+        return
+    what = "a header row and no posts" if feed.format in ("csv", "tsv", "xlsx") else "no posts"
+    raise FeedError(f"{feed.name}: the file has {what}. Export the feed again with its posts.")
 
 
 def _read_bytes(path: str) -> bytes:
@@ -208,7 +276,7 @@ def _guess_encoding(data: bytes) -> str:
 # --- delimited text -------------------------------------------------------------
 
 
-def _read_delimited(name: str, text: str, options: ReadOptions) -> Feed:
+def _read_delimited(name: str, text: str, options: ReadOptions, log: ValueLog) -> Feed:
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -216,7 +284,7 @@ def _read_delimited(name: str, text: str, options: ReadOptions) -> Feed:
     except (StopIteration, csv.Error) as error:
         raise FeedError(f"{name}: no header row could be read ({error}).") from error
     columns = resolve_columns(name, header, options.columns)
-    posts = list(_delimited_posts(name, reader, header, columns))
+    posts = list(_delimited_posts(name, reader, header, columns, log))
     return Feed(name, "csv" if delimiter != "\t" else "tsv", posts, delimiter=delimiter, columns=columns)
 
 
@@ -230,7 +298,9 @@ def _sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
-def _delimited_posts(name: str, reader, header: list[str], columns: dict[str, str]) -> Iterator[Post]:
+def _delimited_posts(
+    name: str, reader, header: list[str], columns: dict[str, str], log: ValueLog
+) -> Iterator[Post]:
     index_of = {field: header.index(column) for field, column in columns.items()}
     row_number = 1
     while True:
@@ -247,9 +317,10 @@ def _delimited_posts(name: str, reader, header: list[str], columns: dict[str, st
         if not any(cell.strip() for cell in row):
             continue
         values = {f: row[i] if i < len(row) else None for f, i in index_of.items()}
-        post = _post_from_values(row_number - 2, values, f"row {row_number}")
+        post = _post_from_values(row_number - 2, values, f"row {row_number}", log)
         if len(row) != len(header) and not post.status:
-            post.reason = f"row has {len(row)} fields, the header has {len(header)}"
+            fields = f"row has {len(row)} fields, the header has {len(header)}"
+            post.reason = f"{fields}; {post.reason}" if post.reason else fields
         yield post
 
 
@@ -302,15 +373,41 @@ def _list_columns(header: list[str]) -> str:
     return shown + (f" and {len(header) - 20} more" if len(header) > 20 else "") if header else "none"
 
 
-def _post_from_values(index: int, values: dict, location: str) -> Post:
+def _post_from_values(index: int, values: dict, location: str, log: ValueLog) -> Post:
     text = values.get("text")
     post = Post(index=index, text="" if text is None else str(text), location=location)
     post.id = _clean_cell(values.get("id")) or str(index + 1)
-    post.date = _format_date(values.get("date"))
-    for metric in METRICS:
-        setattr(post, metric, parse_number(values.get(metric)))
+    _set_date_and_counts(post, values, log)
     post.status = ""
     return post
+
+
+def _set_date_and_counts(post: Post, values: dict, log: ValueLog) -> None:
+    """The date as found (``settle_dates`` reads it once the whole column is known) and
+    the counts present in ``values``; a count that cannot be used is left empty."""
+    post.date = _format_date(values.get("date"))
+    for metric in METRICS:
+        if metric in values:
+            setattr(post, metric, _count(post, metric, values[metric], log))
+
+
+def _count(post: Post, field_name: str, value, log: ValueLog) -> float | None:
+    number = parse_number(value)
+    if number is not None and math.isfinite(number) and number >= 0:
+        return number
+    if number is None and _no_value(value):
+        return None
+    log.add(post, field_name, value, NEGATIVE if number is not None and number < 0 else NOT_A_NUMBER)
+    return None
+
+
+def _no_value(value) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in NO_VALUE_MARKS)
+
+
+def _shown_value(value) -> str:
+    text = str(value).strip()
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _clean_cell(value) -> str:
@@ -337,13 +434,151 @@ def parse_number(value) -> float | None:
 
 
 def _format_date(value) -> str:
-    if value is None or value == "":
+    if _no_value(value):
         return ""
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, int | float) and value > 10**8:
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 10**8:
         return datetime.fromtimestamp(value, tz=UTC).isoformat()
     return str(value).strip()
+
+
+# --- dates --------------------------------------------------------------------------
+
+
+def settle_dates(posts: list[Post], log: ValueLog) -> str:
+    """Each post's date as ISO 8601, or empty (and logged) when it is not a date. Dates
+    with slashes are read day first unless the column shows otherwise; returns a note
+    when that could not be told."""
+    written = [post.date for post in posts if post.date]
+    month_first = _slashes_are_month_first(written)
+    for post in posts:
+        if not post.date:
+            continue
+        iso = read_date(post.date, month_first=month_first)
+        if iso is None:
+            log.add(post, "date", post.date, NOT_A_DATE)
+        post.date = iso or ""
+    return _ambiguous_slashes_note(written)
+
+
+def read_date(text: str, *, month_first: bool = False) -> str | None:
+    """A date as ISO 8601, or None. ISO dates are kept as written; a Unix time (seconds
+    or milliseconds), 03.12.2024, 03/12/2024 and «3 декабря 2024», each with an optional
+    time, are converted. ``month_first`` reads 12/03/2024 as 3 December."""
+    text = text.strip()
+    if UNIX_TIME.match(text) or UNIX_TIME_MS.match(text):
+        seconds = float(text) / (1000 if UNIX_TIME_MS.match(text) else 1)
+        return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
+    if _is_iso(text):
+        return text
+    return _numeric_date(text, month_first) or _word_date(text)
+
+
+def _is_iso(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _numeric_date(text: str, month_first: bool) -> str | None:
+    match = NUMERIC_DATE.match(text)
+    if not match:
+        return None
+    first, separator, second, year = match.group(1, 2, 3, 4)
+    day, month = (second, first) if separator == "/" and month_first else (first, second)
+    return _iso(_full_year(int(year)), int(month), int(day), match.groups()[4:])
+
+
+def _full_year(year: int) -> int:
+    return 2000 + year if year < 100 else year
+
+
+def _word_date(text: str) -> str | None:
+    match = WORD_DATE.match(text)
+    month = _month_number(match.group(2).lower()) if match else None
+    if month is None:
+        return None
+    return _iso(int(match.group(3)), month, int(match.group(1)), match.groups()[3:])
+
+
+def _month_number(word: str) -> int | None:
+    """«декабря», «дек» or «дек.» -> 12; a month's name in the genitive or cut short."""
+    return next((n for n, name in enumerate(MONTHS_GENITIVE, start=1) if name.startswith(word)), None)
+
+
+def _iso(year: int, month: int, day: int, time: tuple) -> str | None:
+    hour, minute, second = (int(part or 0) for part in time)
+    try:
+        when = datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+    return when.isoformat() if time[0] is not None else when.date().isoformat()
+
+
+def _slash_dates(written: list[str]) -> list[tuple[str, int, int]]:
+    """Dates written with slashes: (as written, first number, second number)."""
+    matches = (NUMERIC_DATE.match(text.strip()) for text in written)
+    return [(m.group(0), int(m.group(1)), int(m.group(3))) for m in matches if m and m.group(2) == "/"]
+
+
+def _slashes_are_month_first(written: list[str]) -> bool:
+    """Month first only when some date cannot be day first (04/25/2024) and none
+    cannot be month first (25/04/2024)."""
+    slashed = _slash_dates(written)
+    return any(b > 12 for _, _, b in slashed) and not any(a > 12 for _, a, _ in slashed)
+
+
+def _ambiguous_slashes_note(written: list[str]) -> str:
+    """When no date with slashes tells the order (all are like 12/04/2024), say how they were read."""
+    slashed = _slash_dates(written)
+    if any(a > 12 or b > 12 for _, a, b in slashed):
+        return ""
+    example = next((text for text, a, b in slashed if a != b), None)
+    if example is None:
+        return ""
+    dates = f"{example!r} fits"
+    if len(slashed) > 1:
+        dates = f"{len(slashed)} dates with slashes, such as {example!r}, fit"
+    return (
+        f"{dates} both day/month and month/day; read day first ({example} is "
+        f"{read_date(example)}), as Russian exports write dates. "
+        "If this export writes the month first, write its dates as YYYY-MM-DD."
+    )
+
+
+# --- warnings -------------------------------------------------------------------------
+
+
+def unusable_warning(name: str, unusable: UnusableValues) -> str:
+    """«posts.csv: views (column 'Охват'): 2 values are not numbers (rows 4, 9: 'много',
+    'abc'); left empty. A count is 0 or more ...»"""
+    count = len(unusable.values)
+    what = " or ".join(problem if count == 1 else PROBLEM_PLURALS[problem] for problem in unusable.problems)
+    shown = ", ".join(repr(value) for value in unusable.values[:SHOWN_PROBLEMS])
+    column = _column_note(unusable.column)
+    advice = WHAT_TO_DO["date" if unusable.field == "date" else "count"]
+    return (
+        f"{name}: {unusable.field}{column}: {count} {'value is' if count == 1 else 'values are'} {what} "
+        f"({_where(unusable.locations)}: {shown}); left empty. {advice}"
+    )
+
+
+def _column_note(column: str | None) -> str:
+    return f" (column {column!r})" if column else ""
+
+
+def _where(locations: list[str]) -> str:
+    """«row 4», «rows 4, 9, 12, 15, 20 and 3 more»: the unit once, the first few numbers."""
+    unit = locations[0].split(" ", 1)[0]
+    numbers = ", ".join(location.split(" ", 1)[-1] for location in locations[:SHOWN_PROBLEMS])
+    return f"{unit}{'s' if len(locations) > 1 else ''} {numbers}{_more(len(locations))}"
+
+
+def _more(count: int) -> str:
+    return f" and {count - SHOWN_PROBLEMS} more" if count > SHOWN_PROBLEMS else ""
 
 
 def _check_post(post: Post, options: ReadOptions) -> None:
@@ -362,7 +597,7 @@ def _check_post(post: Post, options: ReadOptions) -> None:
 # --- Excel ------------------------------------------------------------------------
 
 
-def _read_excel(name: str, data: bytes, options: ReadOptions) -> Feed:
+def _read_excel(name: str, data: bytes, options: ReadOptions, log: ValueLog) -> Feed:
     from openpyxl import load_workbook
 
     try:
@@ -379,7 +614,7 @@ def _read_excel(name: str, data: bytes, options: ReadOptions) -> Feed:
         if not any(cell not in (None, "") for cell in row):
             continue
         values = {f: row[i] if i < len(row) else None for f, i in index_of.items()}
-        posts.append(_post_from_values(len(posts), values, f"row {row_number}"))
+        posts.append(_post_from_values(len(posts), values, f"row {row_number}", log))
     workbook.close()
     return Feed(name, "xlsx", posts, columns=columns)
 
@@ -404,22 +639,22 @@ def _excel_header(name: str, rows) -> list[str]:
 # --- JSON ---------------------------------------------------------------------------
 
 
-def _read_json(name: str, text: str, options: ReadOptions) -> Feed:
+def _read_json(name: str, text: str, options: ReadOptions, log: ValueLog) -> Feed:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         if "\n" in text.strip() and text.lstrip().startswith("{"):
-            return _read_jsonl(name, text, options)
+            return _read_jsonl(name, text, options, log)
         raise FeedError(
             f"{name}: line {error.lineno}, column {error.colno}: invalid JSON ({error.msg})."
         ) from error
     if isinstance(data, dict) and isinstance(data.get("messages"), list):
-        return _read_telegram(name, data)
+        return _read_telegram(name, data, log)
     if isinstance(data, dict) and _find_alias(list(data), ALIASES["text"], set()) is not None:
         data = [data]  # a single post (a one-line JSONL file)
     items = _vk_items(data)
     if items is not None:
-        return _read_vk(name, items)
+        return _read_vk(name, items, log)
     if isinstance(data, dict):
         data = next(
             (v for k, v in data.items() if k in ("posts", "items", "data") and isinstance(v, list)),
@@ -429,10 +664,10 @@ def _read_json(name: str, text: str, options: ReadOptions) -> Feed:
         raise FeedError(
             f"{name}: JSON is not a list of posts, a Telegram result.json or a VK wall.get answer."
         )
-    return _records_feed(name, "json", data, options, "item")
+    return _records_feed(name, "json", data, options, "item", log)
 
 
-def _read_jsonl(name: str, text: str, options: ReadOptions) -> Feed:
+def _read_jsonl(name: str, text: str, options: ReadOptions, log: ValueLog) -> Feed:
     records: list = []
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -441,7 +676,7 @@ def _read_jsonl(name: str, text: str, options: ReadOptions) -> Feed:
             records.append(json.loads(line))
         except json.JSONDecodeError as error:
             records.append(_BadLine(line_number, error.msg))
-    return _records_feed(name, "jsonl", records, options, "line")
+    return _records_feed(name, "jsonl", records, options, "line", log)
 
 
 @dataclass(slots=True)
@@ -450,7 +685,9 @@ class _BadLine:
     message: str
 
 
-def _records_feed(name: str, fmt: str, records: list, options: ReadOptions, unit: str) -> Feed:
+def _records_feed(name: str, fmt: str, records: list, options: ReadOptions, unit: str, log: ValueLog) -> Feed:
+    if not records:
+        return Feed(name, fmt, [])
     keys = list(dict.fromkeys(k for r in records if isinstance(r, dict) for k in r))
     columns = resolve_columns(name, keys, options.columns)
     posts = []
@@ -474,29 +711,21 @@ def _records_feed(name: str, fmt: str, records: list, options: ReadOptions, unit
         values = {
             f: _flatten_text(record.get(c)) if f == "text" else record.get(c) for f, c in columns.items()
         }
-        posts.append(_post_from_values(len(posts), values, location))
+        posts.append(_post_from_values(len(posts), values, location, log))
     return Feed(name, fmt, posts, columns=columns)
 
 
-def _read_telegram(name: str, data: dict) -> Feed:
+def _read_telegram(name: str, data: dict, log: ValueLog) -> Feed:
     posts = []
     for number, message in enumerate(data["messages"], start=1):
         post = Post(
             len(posts),
             _flatten_text(message.get("text")),
             id=str(message.get("id", number)),
-            date=_format_date(message.get("date")),
-            views=parse_number(message.get("views")),
-            likes=_telegram_reactions(message.get("reactions")),
-            comments=parse_number(
-                (message.get("replies") or {}).get("count")
-                if isinstance(message.get("replies"), dict)
-                else message.get("replies")
-            ),
-            reposts=parse_number(message.get("forwards")),
             location=f"message {message.get('id', number)}",
             status="",
         )
+        _set_date_and_counts(post, _telegram_values(message), log)
         if message.get("type", "message") != "message":
             post.status, post.reason = (
                 STATUS_SKIPPED,
@@ -504,6 +733,17 @@ def _read_telegram(name: str, data: dict) -> Feed:
             )
         posts.append(post)
     return Feed(name, "telegram", posts, channel=str(data.get("name", "")))
+
+
+def _telegram_values(message: dict) -> dict:
+    replies = message.get("replies")
+    return {
+        "date": message.get("date"),
+        "views": message.get("views"),
+        "likes": _telegram_reactions(message.get("reactions")),
+        "comments": replies.get("count") if isinstance(replies, dict) else replies,
+        "reposts": message.get("forwards"),
+    }
 
 
 def _telegram_reactions(reactions) -> float | None:
@@ -533,32 +773,38 @@ def _vk_items(data) -> list | None:
     return None
 
 
-def _read_vk(name: str, items: list) -> Feed:
+def _read_vk(name: str, items: list, log: ValueLog) -> Feed:
     posts = []
     for number, item in enumerate(items, start=1):
         text = item.get("text") or ""
         if not text.strip() and item.get("copy_history"):
             text = item["copy_history"][0].get("text") or ""
-        posts.append(
-            Post(
-                len(posts),
-                text,
-                id=str(item.get("id", number)),
-                date=_format_date(item.get("date")),
-                views=_vk_count(item, "views"),
-                likes=_vk_count(item, "likes"),
-                comments=_vk_count(item, "comments"),
-                reposts=_vk_count(item, "reposts"),
-                location=f"item {number}",
-                status="",
-            )
-        )
+        post = Post(len(posts), text, id=str(item.get("id", number)), location=f"item {number}", status="")
+        values = {"date": item.get("date"), **{key: _vk_count(item, key) for key in VK_COUNTS}}
+        _set_date_and_counts(post, values, log)
+        posts.append(post)
     return Feed(name, "vk", posts)
 
 
-def _vk_count(item: dict, key: str) -> float | None:
+VK_COUNTS = ("views", "likes", "comments", "reposts")
+
+
+def _vk_count(item: dict, key: str):
     value = item.get(key)
-    return parse_number(value.get("count")) if isinstance(value, dict) else parse_number(value)
+    return value.get("count") if isinstance(value, dict) else value
+
+
+def _post_from_dict(index: int, item: dict) -> Post:
+    """A post of the Python API's input; a value that cannot be used is left empty,
+    with a ``UserWarning`` that names it."""
+    columns = resolve_columns("<posts>", list(item), {})
+    values = {f: _flatten_text(item.get(c)) if f == "text" else item.get(c) for f, c in columns.items()}
+    log = ValueLog()
+    post = _post_from_values(index, values, f"item {index + 1}", log)
+    settle_dates([post], log)
+    for unusable in log.unusable(columns):
+        warnings.warn(unusable_warning("<posts>", unusable), stacklevel=2)
+    return post
 
 
 def drain(posts: list[Post]) -> Iterator[Post]:
@@ -579,9 +825,7 @@ def post_from_item(index: int, item) -> Post:
     if isinstance(item, Post):
         post = item
     elif isinstance(item, dict):
-        columns = resolve_columns("<posts>", list(item), {})
-        values = {f: _flatten_text(item.get(c)) if f == "text" else item.get(c) for f, c in columns.items()}
-        post = _post_from_values(index, values, f"item {index + 1}")
+        post = _post_from_dict(index, item)
     else:
         post = Post(index, "" if item is None else str(item), id=str(index + 1), status="")
     post.index = index
@@ -599,5 +843,6 @@ __all__ = [
     "ReadOptions",
     "parse_number",
     "posts_from_texts",
+    "read_date",
     "read_feed",
 ]

@@ -30,6 +30,17 @@ class Post:
 
 
 @dataclass(slots=True)
+class UnusableValues:
+    """The values of one input column that could not be used: each was left empty."""
+
+    field: str  # date, views, likes, comments, reposts, clicks
+    column: str  # the column as the file names it ("" when the format fixes it)
+    problems: list[str]  # each kind once, in order of first sight: "negative", "not a number", ...
+    locations: list[str]  # "row 4", "line 7", "message 345", in input order
+    values: list[str]  # as written, one per location
+
+
+@dataclass(slots=True)
 class Evidence:
     """A detector span: which detector, what it found, and where (character offsets)."""
 

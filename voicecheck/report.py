@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from .account.engagement import er_view
-from .records import PostResult
+from .records import METRICS, PostResult
 
 FORMATS = ("table", "csv", "json", "jsonl")
 CSV_COLUMNS = (
@@ -66,6 +66,7 @@ def flat_row(result: PostResult) -> dict:
     """One CSV row: labels, scores and evidence as plain cells."""
     row = {key: getattr(result, key) for key in CSV_COLUMNS if hasattr(result, key)}
     row["er_view"] = _round(er_view(result), 5)
+    row.update({metric: whole(getattr(result, metric)) for metric in METRICS})
     for name in ("stage", "type"):
         prediction = getattr(result, name)
         row[name] = prediction.label if prediction else ""
@@ -76,6 +77,11 @@ def flat_row(result: PostResult) -> dict:
         f"{e.detector}:{e.label}@{e.start}-{e.end} «{e.text}»" for e in result.evidence
     )
     return {key: "" if row.get(key) is None else row.get(key) for key in CSV_COLUMNS}
+
+
+def whole(value: float | None) -> float | int | None:
+    """A count as it was written: 329, not 329.0; a real fraction (1.5) stays."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _round(value: float | None, digits: int) -> float | None:
@@ -98,6 +104,7 @@ def write_csv(results: Iterable[PostResult], out: TextIO) -> None:
 
 def json_record(result: PostResult) -> dict:
     record = result.to_dict()
+    record.update({metric: whole(record[metric]) for metric in METRICS})
     record["er_view"] = _round(er_view(result), 5)
     return record
 

@@ -3,23 +3,58 @@ agreeing with it."""
 
 from functools import lru_cache
 
+from .records import UnusableValues
 from .taggers import morph_analyzer
 
 STAGE_RU = {"awareness": "знакомство", "interest": "интерес", "trust": "доверие", "action": "действие"}
 TYPE_RU = {"expert": "экспертный", "entertainment": "развлекательный", "other": "прочее"}
 VOICE_RU = {"i": "я", "we": "мы", "none": "без автора"}
+FIELD_RU = {
+    "date": "дата",
+    "views": "просмотры",
+    "likes": "лайки",
+    "comments": "комментарии",
+    "reposts": "репосты",
+    "clicks": "переходы",
+}
+PROBLEM_RU = {"negative": "меньше нуля", "not a number": "не число", "not a date": "не дата"}
+LOCATION_RU = {"row": ("строка", "строки"), "line": ("строка", "строки"), "item": ("запись", "записи")}
+LOCATION_RU["message"] = ("сообщение", "сообщения")
+SHOWN_VALUES = 5
 
 
 def posts_count(number: int, case: str = "nomn") -> str:
     """The number with «пост» agreeing with it: «1 пост», «3 поста», «25 постов»; with
     ``case="gent"`` «из 1 поста», «из 3 постов»."""
-    return f"{number} {_post_form(number, case)}"
+    return f"{number} {_noun_form('пост', number, case)}"
 
 
 @lru_cache(maxsize=512)
-def _post_form(number: int, case: str) -> str:
-    post = next(p for p in morph_analyzer().parse("пост") if p.tag.POS == "NOUN" and "nomn" in p.tag)
-    return post.inflect({case}).make_agree_with_number(number).word
+def _noun_form(noun: str, number: int, case: str) -> str:
+    parse = next(p for p in morph_analyzer().parse(noun) if p.tag.POS == "NOUN" and "nomn" in p.tag)
+    return parse.inflect({case}).make_agree_with_number(number).word
+
+
+def left_empty_note(unusable: UnusableValues) -> str:
+    """«просмотры (столбец «Охват»): пусто вместо 2 значений — не число (строки 4, 9:
+    «много», «abc»)», for the account report's list of what was skipped."""
+    count = len(unusable.values)
+    name = FIELD_RU.get(unusable.field, unusable.field)
+    column = f" (столбец «{unusable.column}»)" if unusable.column else ""
+    what = " или ".join(PROBLEM_RU.get(problem, problem) for problem in unusable.problems)
+    values = ", ".join(f"«{value}»" for value in unusable.values[:SHOWN_VALUES])
+    return (
+        f"{name}{column}: пусто вместо {count} {_noun_form('значение', count, 'gent')} — {what} "
+        f"({_where_ru(unusable.locations)}: {values})"
+    )
+
+
+def _where_ru(locations: list[str]) -> str:
+    unit = locations[0].split(" ", 1)[0]
+    one, many = LOCATION_RU.get(unit, (unit, unit))
+    numbers = ", ".join(location.split(" ", 1)[-1] for location in locations[:SHOWN_VALUES])
+    more = f" и ещё {len(locations) - SHOWN_VALUES}" if len(locations) > SHOWN_VALUES else ""
+    return f"{many if len(locations) > 1 else one} {numbers}{more}"
 
 
 def decimal(value: float, digits: int = 2) -> str:

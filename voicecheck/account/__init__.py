@@ -4,7 +4,7 @@
 after the per-post pass and its memory is that of the results.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from ..records import PostResult
 from .engagement import EngagementReport, analyse_engagement, parse_datetime
@@ -26,6 +26,7 @@ class AccountReport:
     trust: TrustReport
     engagement: EngagementReport
     findings: list[Finding]
+    left_empty: list[str] = field(default_factory=list)  # input values that could not be used
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -34,8 +35,14 @@ class AccountReport:
 
 
 def build_report(
-    results: list[PostResult], *, account: str = "", followers: int | None = None
+    results: list[PostResult],
+    *,
+    account: str = "",
+    followers: int | None = None,
+    left_empty: list[str] | None = None,
 ) -> AccountReport:
+    """The account's audit; ``left_empty`` notes the input values that could not be used
+    (``wording.left_empty_note`` of each ``Feed.unusable``), for the "what was skipped" notes."""
     from ..nlp import natasha_models
 
     focus = analyse_focus(results, natasha_models().embedding)
@@ -52,6 +59,7 @@ def build_report(
         trust=trust,
         engagement=engagement,
         findings=all_findings(focus, funnel, trust, engagement),
+        left_empty=list(left_empty or []),
     )
 
 

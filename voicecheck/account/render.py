@@ -18,6 +18,7 @@ ER_GAP = 1.3  # ratio of median ER
 
 def render_report(report: AccountReport) -> str:
     lines = [_header(report), ""]
+    lines += _left_empty_lines(report)
     lines += _focus_lines(report)
     lines += _funnel_lines(report)
     lines += _trust_lines(report)
@@ -32,6 +33,12 @@ def _header(report: AccountReport) -> str:
     name = f"«{report.account}»: " if report.account else ""
     read = posts_count(report.posts_read, "gent")
     return f"== Аудит аккаунта {name}{report.posts_analysed} из {read}{when}"
+
+
+def _left_empty_lines(report: AccountReport) -> list[str]:
+    if not report.left_empty:
+        return []
+    return ["Пропущено при чтении:", *(f"  {note}" for note in report.left_empty), ""]
 
 
 def _focus_lines(report: AccountReport) -> list[str]:

@@ -182,7 +182,7 @@ def _signature_note(focus) -> str:
 
 
 def _skipped(report: AccountReport, results: list[PostResult], heatmap: charts.Chart) -> list[str]:
-    notes = list(report.engagement.skipped)
+    notes = [*report.left_empty, *report.engagement.skipped]
     statuses = Counter(STATUS_RU.get(r.status, r.status) for r in results if not r.ok)
     if statuses:
         why = ", ".join(f"{status} — {n}" for status, n in statuses.most_common())
