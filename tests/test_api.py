@@ -67,3 +67,18 @@ def test_drain_lets_go_of_each_post():
 
     posts = ["a", "b", "c"]
     assert next(drain(posts)) == "a" and len(posts) == 2
+
+
+def test_a_post_of_a_few_words_is_classified_with_low_confidence():
+    """A word or two gave near-certain labels («Ура»: action at 99.7%); such a post is now
+    flagged, and says why, while a post of ordinary length keeps the model's own flag."""
+    short, usual = analyze_posts(
+        [
+            "Ура",
+            "Записывайтесь на консультацию по ремонту квартиры: осталось три места на март, "
+            "стоимость 4 900 рублей, оплата после встречи.",
+        ]
+    )
+    for prediction in (short.stage, short.type):
+        assert prediction.low_confidence and prediction.cues[0].startswith("пост короче 8 слов")
+    assert not any(c.startswith("пост короче") for c in usual.stage.cues + usual.type.cues)

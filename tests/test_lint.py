@@ -564,3 +564,20 @@ def test_bureaucratic_words_come_with_their_plain_counterpart(runner, tmp_path):
     assert hints["«в целях»"] == "Скажите проще: «чтобы»"
     assert hints["«При наличии»"] == "Скажите проще: «если есть»"
     assert hints["«осуществляется доставка»"].startswith("Назовите действие одним глаголом")
+
+
+def test_a_draft_of_a_word_or_two_is_not_judged_by_its_guessed_stage(runner, tmp_path):
+    """«Ура» came out as an offer at 99.7%, so the check called it a sales post with no call
+    to action; now the summary says the stage and type were not assessed, and no stage rule
+    fires unless the author declares the stage."""
+    short = tmp_path / "short.md"
+    short.write_text("Ура\n", encoding="utf-8")
+    result = run(runner, "check", short)
+    assert_clean_exit(result, 0)
+    assert "VC401" not in result.stdout
+    assert "этап и тип не оценены: пост короче 8 слов" in result.stdout
+    report = json.loads(run(runner, "check", short, "--format", "json").stdout)["drafts"][0]
+    assert report["stage"]["low_confidence"] and report["type"]["low_confidence"]
+    declared = run(runner, "check", short, "--stage", "action")
+    assert_clean_exit(declared, 1)
+    assert "VC401" in declared.stdout and "этап «действие» (задан), тип не оценён" in declared.stdout

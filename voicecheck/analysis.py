@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .classify import predict_posts
 from .detectors import SPAN_KEYS
 from .detectors.common import masks
 from .feed import post_from_item
@@ -61,7 +62,7 @@ def _analyze_chunk(nlp, chunk: list[Post], classifier) -> list[PostResult]:
         results[post.index] = result_from_doc(post, doc)
         inputs.append(classifier_input(doc))
     if classifier is not None and ready:
-        for post, (stage, kind) in zip(ready, classifier.predict(inputs), strict=True):
+        for post, (stage, kind) in zip(ready, predict_posts(classifier, inputs), strict=True):
             results[post.index].stage, results[post.index].type = stage, kind
     return [results.get(p.index) or skipped_result(p) for p in chunk]
 
@@ -127,7 +128,8 @@ def classifier_input(doc: Doc) -> dict:
 
     features = {**doc._.features, "shape": shape_features(doc)}
     vector = mean_vector(doc, natasha_models().embedding)
-    return {"lemmas": lemma_text(doc), "features": features, "vector": vector}
+    words = doc._.features["voice"]["words"]
+    return {"lemmas": lemma_text(doc), "features": features, "vector": vector, "words": words}
 
 
 def evidence_of(doc: Doc) -> list[Evidence]:

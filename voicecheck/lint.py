@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .classify import SHORT_POST, SHORT_POST_CUE, too_short_to_classify
 from .config import Settings
 from .records import SEVERITIES, Finding, Prediction
 from .rules import BY_CODE, RULES, SEVERITY_RU, UNUSED_SUPPRESSION, AccountFit, Draft, Hit, Rule
@@ -204,7 +205,8 @@ def check_sources(
         if declared:
             stage_prediction = Prediction(declared, 1.0, False, ["задан автором"])
         fit = account_fit(doc, profile) if profile else None
-        draft = Draft(item.source.text, doc, _label(stage_prediction), _label(type_prediction), fit)
+        stage_for_rules = _label(stage_prediction) if declared or not _too_short(doc) else ""
+        draft = Draft(item.source.text, doc, stage_for_rules, _label(type_prediction), fit)
         reports[id(item)] = report_draft(
             item, draft, settings, stage_prediction, type_prediction, bool(declared)
         )
@@ -224,12 +226,18 @@ def predict(docs: list) -> list[tuple[Prediction | None, Prediction | None]]:
     if not docs:
         return []
     from .analysis import classifier_input
-    from .classify import load_classifier
+    from .classify import load_classifier, predict_posts
 
     classifier = load_classifier()
     if classifier is None:
         return [(None, None)] * len(docs)
-    return classifier.predict([classifier_input(doc) for doc in docs])
+    return predict_posts(classifier, [classifier_input(doc) for doc in docs])
+
+
+def _too_short(doc) -> bool:
+    """A draft of a few words gets no rule that hangs on its predicted stage: «Ура» is not
+    an offer without a call to action, whatever the model says."""
+    return too_short_to_classify(doc._.features["voice"]["words"])
 
 
 def _label(prediction: Prediction | None) -> str:
@@ -508,9 +516,18 @@ def render_text(reports: list[DraftReport]) -> str:
 def summary(report: DraftReport) -> str:
     if report.stage is None and report.words == 0:
         return "пустой черновик"
-    parts = [
+    labels = [
         _prediction("этап", report.stage, STAGE_RU, report.stage_declared),
         _prediction("тип", report.type, TYPE_RU, False),
+    ]
+    if report.type is not None and SHORT_POST_CUE in report.type.cues:
+        labels = (
+            [labels[0], f"тип не оценён: {SHORT_POST}"]
+            if report.stage_declared
+            else [f"этап и тип не оценены: {SHORT_POST}"]
+        )
+    parts = [
+        *labels,
         f"голос {VOICE_RU.get(report.voice, report.voice)}",
         f"безличность {report.impersonality}/100",
     ]
