@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from voicecheck.cli import main
 from voicecheck.report import CSV_COLUMNS
+from voicecheck.wording import STAGE_RU, TYPE_RU
 
 DEMO_IDS = [str(i) for i in range(1, 61)]
 
@@ -482,3 +483,15 @@ def test_version(runner):
     result = run(runner, "--version")
     assert_clean_exit(result, 0)
     assert "voicecheck, version 0.1.0" in result.output
+
+
+def test_the_post_table_reads_as_russian_with_decimal_commas(runner):
+    """The terminal table used «awareness», «i» and «6.06%» beside a report in Russian."""
+    result = run(runner, "analyze", DEMO_POSTS, "--show", "posts", "--format", "table")
+    assert_clean_exit(result, 0)
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:4] == ["#", "этап", "тип", "голос"]
+    first = lines[2].split()
+    assert first[1] in STAGE_RU.values() and first[2] in TYPE_RU.values() and first[3] == "я"
+    assert first[8] == "6,06%"  # (36 + 11 + 3) / 825
+    assert lines[4].split()[1].endswith("?")  # a post of 7 words: low confidence

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from .account.engagement import er_view
 from .records import METRICS, PostResult
+from .wording import STAGE_RU, TYPE_RU, percent
 
 FORMATS = ("table", "csv", "json", "jsonl")
 CSV_COLUMNS = (
@@ -51,15 +52,16 @@ CSV_COLUMNS = (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TABLE_COLUMNS = (
     ("#", 5),
-    ("stage", 9),
-    ("type", 13),
-    ("voice", 5),
-    ("case", 4),
-    ("cta", 3),
-    ("imp", 3),
-    ("words", 5),
-    ("ERview", 6),
+    ("этап", 11),
+    ("тип", 16),
+    ("голос", 5),
+    ("кейс", 4),
+    ("призыв", 6),
+    ("безлик", 6),
+    ("слов", 5),
+    ("ERview", 7),
 )
+TABLE_VOICE = {"i": "я", "we": "мы", "none": "нет"}
 
 
 def flat_row(result: PostResult) -> dict:
@@ -141,17 +143,23 @@ def _table_line(result: PostResult, text_width: int) -> str:
         er = er_view(result)
         cells = [
             result.id,
-            result.stage.label if result.stage else "-",
-            result.type.label if result.type else "-",
-            result.voice,
+            _label(STAGE_RU, result.stage),
+            _label(TYPE_RU, result.type),
+            TABLE_VOICE.get(result.voice, result.voice),
             _yes(result.case),
             _yes(result.cta),
             _yes(result.impersonal),
             str(result.words),
-            f"{er:.2%}" if er is not None else "",
+            percent(er) if er is not None else "",
         ]
     line = " ".join(str(c)[:w].ljust(w) for c, (_, w) in zip(cells, TABLE_COLUMNS, strict=True))
     return line + " " + (preview[: text_width - 1] + "…" if len(preview) > text_width else preview)
+
+
+def _label(names: dict[str, str], prediction) -> str:
+    if prediction is None:
+        return "-"
+    return names.get(prediction.label, prediction.label) + ("?" if prediction.low_confidence else "")
 
 
 def _yes(value: int | None) -> str:

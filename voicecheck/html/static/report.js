@@ -125,7 +125,7 @@
     tr.appendChild(el("td", "", VOICES[post.v] || ""));
     tr.appendChild(badges(post));
     tr.appendChild(el("td", "num", post.is === undefined || post.is === null ? "" : post.is));
-    tr.appendChild(el("td", "num", post.er === undefined || post.er === null ? "" : (post.er * 100).toFixed(2) + "%"));
+    tr.appendChild(el("td", "num", post.er === undefined || post.er === null ? "" : (post.er * 100).toFixed(2).replace(".", ",") + "%"));
     tr.appendChild(el("td", "num", post.w === undefined ? "" : post.w));
     var text = el("td", "text-cell");
     text.appendChild(highlighted(post.t || "", post.e));
