@@ -15,7 +15,7 @@ from conftest import REPO, SHARED
 
 from voicecheck.account import build_report
 from voicecheck.account.engagement import GROUP_NAMES, er_view, group_phrase, parse_datetime
-from voicecheck.account.findings import trust_building
+from voicecheck.account.findings import positioning, trust_building
 from voicecheck.account.focus import (
     analyse_focus,
     coherence,
@@ -35,7 +35,7 @@ from voicecheck.account.navec_counts import (
     shipped_information,
     write_lemma_counts,
 )
-from voicecheck.account.render import comparison_rows, differences
+from voicecheck.account.render import comparison_rows, differences, render_report
 from voicecheck.analysis import analyze_posts
 from voicecheck.cli import main
 from voicecheck.feed import read_feed
@@ -670,3 +670,24 @@ def test_a_share_of_one_post_in_two_hundred_is_not_written_as_zero():
         "100%",
         "—",
     ]
+
+
+def test_off_core_examples_leave_out_cases_reviews_and_offers(demo_report, demo_results):
+    """Finding 7 told the demo studio to tie to its topics or drop its off-core posts, the
+    client review among them; trust and action posts are counted apart and not offered as
+    posts to drop."""
+    proof = {r.id for r in demo_results if r.stage and r.stage.label in ("trust", "action")}
+    assert proof & set(demo_report.focus.off_core), "the demo has off-core trust or action posts"
+    finding = positioning(demo_report.focus, demo_report.funnel, proof)
+    assert finding.examples and not proof & set(finding.examples)
+    kept = len(proof & set(demo_report.focus.off_core))
+    assert f"из них {kept} — кейсы, отзывы и продажи" in finding.evidence[1]
+
+
+def test_drift_leaves_out_months_too_thin_to_judge_and_says_so(demo_report):
+    """The demo's 6 July posts scored 2 and drew the chart to the floor; a month under 8
+    posts now gets no index and is named as not assessed."""
+    drift = {d["month"]: d for d in demo_report.focus.drift}
+    assert drift["2025-07"]["posts"] < 8 and drift["2025-07"]["focus_index"] is None
+    assert all(d["focus_index"] is not None for d in drift.values() if d["posts"] >= 8)
+    assert "не оценены, меньше 8 постов: 2025-07" in render_report(demo_report)

@@ -13,6 +13,7 @@ from .focus import FocusReport, analyse_focus
 from .funnel import FunnelReport, TrustReport, analyse_funnel, analyse_trust
 
 SCHEMA_VERSION = 2
+FUNNEL_ROLE_STAGES = ("trust", "action")
 
 
 @dataclass
@@ -58,9 +59,15 @@ def build_report(
         funnel=funnel,
         trust=trust,
         engagement=engagement,
-        findings=all_findings(focus, funnel, trust, engagement),
+        findings=all_findings(focus, funnel, trust, engagement, _proof_and_offers(results)),
         left_empty=list(left_empty or []),
     )
+
+
+def _proof_and_offers(results: list[PostResult]) -> set[str]:
+    """Ids of the trust and action posts: cases, reviews and offers serve the funnel even
+    when their words stand apart from the account's topics."""
+    return {r.id for r in results if r.ok and r.stage and r.stage.label in FUNNEL_ROLE_STAGES}
 
 
 def _period(results: list[PostResult]) -> dict:

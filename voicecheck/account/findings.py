@@ -157,13 +157,16 @@ def trust_building(trust: TrustReport) -> Finding:
     )
 
 
-def positioning(focus: FocusReport, funnel: FunnelReport) -> Finding:
+def positioning(focus: FocusReport, funnel: FunnelReport, proof_and_offers: set[str]) -> Finding:
     if focus.focus_index is None:
         return Finding(7, "Нет позиционирования и смыслового ядра", "n/a", [focus.note], "")
     core = [t.label for t in focus.topics if t.core][:4]
+    off_topic = [i for i in focus.off_core if i not in proof_and_offers]
+    serving_funnel = len(focus.off_core) - len(off_topic)
     evidence = [
         f"индекс фокуса {focus.focus_index:.0f}/100; ядро: {'; '.join(core)}",
-        f"вне ядра {posts_count(len(focus.off_core))} из {focus.posts}",
+        f"вне ядра {posts_count(len(focus.off_core))} из {focus.posts}"
+        + (f", из них {serving_funnel} — кейсы, отзывы и продажи" if serving_funnel else ""),
     ]
     if funnel.expert_entertainment_switch_rate is not None:
         evidence.append(
@@ -179,12 +182,13 @@ def positioning(focus: FocusReport, funnel: FunnelReport) -> Finding:
         severity,
         evidence,
         "Сформулируйте 3–5 тем ядра и держите большинство постов в них; посты вне ядра "
-        "связывайте с главной темой или убирайте.",
-        examples=focus.off_core[:EXAMPLES],
+        "связывайте с главной темой, а те, что не служат ни теме, ни воронке, убирайте. "
+        "Кейсы, отзывы и продающие посты нужны воронке, даже если их слова далеки от ядра.",
+        examples=off_topic[:EXAMPLES],
     )
 
 
-def all_findings(focus, funnel, trust, engagement) -> list[Finding]:
+def all_findings(focus, funnel, trust, engagement, proof_and_offers: set[str] = frozenset()) -> list[Finding]:
     return [
         funnel_logic(funnel),
         analytics(engagement),
@@ -192,5 +196,5 @@ def all_findings(focus, funnel, trust, engagement) -> list[Finding]:
         text_quality(trust),
         team_competence(),
         trust_building(trust),
-        positioning(focus, funnel),
+        positioning(focus, funnel, proof_and_offers),
     ]

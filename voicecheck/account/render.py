@@ -3,6 +3,7 @@
 from ..wording import STAGE_RU, TYPE_RU, decimal, percent, posts_count, share_percent
 from . import AccountReport
 from .engagement import MIN_GROUP, GroupStat
+from .focus import MIN_MONTH_POSTS
 
 SEVERITY_RU = {
     "high": "серьёзно",
@@ -57,6 +58,9 @@ def _focus_lines(report: AccountReport) -> list[str]:
     drift = [d for d in focus.drift if d["focus_index"] is not None]
     if drift:
         lines.append("  по месяцам: " + ", ".join(f"{d['month']} {d['focus_index']:.0f}" for d in drift))
+    thin = [d["month"] for d in focus.drift if d["focus_index"] is None]
+    if thin:
+        lines.append(f"  не оценены, меньше {MIN_MONTH_POSTS} постов: " + ", ".join(thin))
     return [*lines, ""]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..account import AccountReport
 from ..account.engagement import GROUP_NAMES, LENGTHS, LONGREAD, WEEKDAYS, group_name, parse_datetime
+from ..account.focus import MIN_MONTH_POSTS
 from ..account.funnel import STAGES, TYPES
 from ..records import PostResult
 from ..wording import STAGE_RU, TYPE_RU, decimal, percent, posts_count, share_percent
@@ -325,7 +326,7 @@ def drift_chart(reports: list[AccountReport]) -> Chart:
     for name, report in zip(account_names(reports), reports, strict=True):
         by_month = {d["month"]: d for d in report.focus.drift}
         chart.add(name, [_drift_value(by_month.get(m), name) for m in months])
-    note = "индекс фокуса 0–100 за месяц; месяцы, где меньше 5 постов, пропущены"
+    note = f"индекс фокуса 0–100 за месяц; месяцы, где меньше {MIN_MONTH_POSTS} постов, пропущены"
     return Chart("drift", title, _offline_svg(chart, title), note=note)
 
 
