@@ -691,3 +691,20 @@ def test_drift_leaves_out_months_too_thin_to_judge_and_says_so(demo_report):
     assert drift["2025-07"]["posts"] < 8 and drift["2025-07"]["focus_index"] is None
     assert all(d["focus_index"] is not None for d in drift.values() if d["posts"] >= 8)
     assert "не оценены, меньше 8 постов: 2025-07" in render_report(demo_report)
+
+
+def test_a_feed_where_most_posts_draw_no_reaction_says_so():
+    """A median of 0 hid how many posts were silent; the report counts them, and compare
+    calls out a gap of 10+ points in that share."""
+    silent = [_post(i, "interest", views=500.0, likes=0.0, comments=0.0, reposts=0.0) for i in range(6)]
+    heard = [_post(6 + i, "interest", views=500.0, likes=20.0, comments=1.0, reposts=0.0) for i in range(4)]
+    report = build_report(silent + heard, account="тихий")
+    assert report.engagement.medians["ERview"] == {"median": 0.0, "n": 10, "zero": 6}
+    text = render_report(report)
+    assert "без единой реакции: 6 постов из 10 (60%)" in text and "медиана 0" in text
+    other = build_report(heard + silent[:1], account="живой")
+    rows = dict(comparison_rows([report, other]))
+    assert rows["без реакций"] == ["60%", "20%"]
+    assert "посты без реакций: тихий 60% против живой 20% (метрики сняты в разное время)" in differences(
+        [report, other]
+    )

@@ -173,7 +173,8 @@ def _medians(metrics: dict[str, list], followers: int | None) -> tuple[dict, lis
     for name, values in metrics.items():
         present = [v for v in values if v is not None]
         if present:
-            medians[name] = {"median": float(np.median(present)), "n": len(present)}
+            zero = sum(1 for v in present if v == 0)  # posts with no reaction (no click, for CTR)
+            medians[name] = {"median": float(np.median(present)), "n": len(present), "zero": zero}
         else:
             skipped.append(reasons[name])
     return medians, skipped

@@ -94,11 +94,25 @@ def _engagement_lines(report: AccountReport) -> list[str]:
     median = engagement.medians[engagement.metric]
     lines = [
         f"Вовлечённость: медианный {engagement.metric} {percent(median['median'])} "
-        f"(знаменатель: {engagement.denominator}; n={median['n']})"
+        f"(знаменатель: {engagement.denominator}; n={median['n']})",
+        *_no_reaction_lines(median),
     ]
     lines += [f"  {statement}" for statement in engagement.works[:6]]
     lines += [f"  пропущено: {reason}" for reason in engagement.skipped]
     return [*lines, ""]
+
+
+def _no_reaction_lines(median: dict) -> list[str]:
+    """How many posts drew no reaction at all: with most of them silent, a median of 0 hides
+    how much the rest earn."""
+    zero = median.get("zero", 0)
+    if not zero:
+        return []
+    share = share_percent(zero / median["n"])
+    lines = [f"  без единой реакции: {posts_count(zero)} из {median['n']} ({share})"]
+    if median["median"] == 0:
+        lines.append("  медиана 0: больше половины постов без реакций, сравнивайте долю постов с реакциями")
+    return lines
 
 
 def _finding_lines(report: AccountReport) -> list[str]:
@@ -127,6 +141,7 @@ def comparison_rows(reports: list[AccountReport]) -> list[tuple[str, list[str]]]
         ("с кейсами", [share_percent(r.trust.case_share) for r in reports]),
         ("безликие", [share_percent(r.trust.impersonal_share) for r in reports]),
         ("медианный ERview", [_er(r, "ERview") for r in reports]),
+        ("без реакций", [share_percent(_no_reaction_share(r)) for r in reports]),
     ]
     metric = _group_metric(reports)
     if metric:
@@ -154,6 +169,12 @@ def _type_er(report: AccountReport, kind: str, metric: str) -> str:
 
 def _number(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f}"
+
+
+def _no_reaction_share(report: AccountReport) -> float | None:
+    """Share of the posts with views that drew no reaction; None without ERview."""
+    median = report.engagement.medians.get("ERview")
+    return median["zero"] / median["n"] if median and "zero" in median else None
 
 
 def _er(report: AccountReport, metric: str) -> str:
@@ -204,7 +225,14 @@ def _er_gap(ours: AccountReport, theirs: AccountReport) -> list[str]:
     b = theirs.engagement.medians.get("ERview")
     if not a or not b:
         return []
-    return _median_gap("медианный ERview", ours.account, a["median"], theirs.account, b["median"])
+    notes = _median_gap("медианный ERview", ours.account, a["median"], theirs.account, b["median"])
+    silent_a, silent_b = _no_reaction_share(ours), _no_reaction_share(theirs)
+    if silent_a is not None and silent_b is not None and abs(silent_a - silent_b) >= SHARE_GAP:
+        notes.append(
+            f"посты без реакций: {ours.account} {share_percent(silent_a)} против {theirs.account} "
+            f"{share_percent(silent_b)} (метрики сняты в разное время)"
+        )
+    return notes
 
 
 def _type_er_gaps(ours: AccountReport, theirs: AccountReport) -> list[str]:
