@@ -9,6 +9,7 @@ import statistics
 from collections import defaultdict
 from importlib import resources
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from conftest import REPO, SHARED
@@ -26,6 +27,7 @@ from voicecheck.account.focus import (
     signature_lines,
     strip_signatures,
     topic_label,
+    typical_lemmas,
 )
 from voicecheck.account.funnel import TrustReport
 from voicecheck.account.navec_counts import (
@@ -708,3 +710,12 @@ def test_a_feed_where_most_posts_draw_no_reaction_says_so():
     assert "посты без реакций: тихий 60% против живой 20% (метрики сняты в разное время)" in differences(
         [report, other]
     )
+
+
+def test_topic_labels_put_verbs_after_nouns_and_adjectives():
+    """«стена, кухня, смотреть, комната» read as a topic once the verb gives way."""
+    topic = [["смотреть", "стена", "кухня", "смотреть"], ["смотреть", "комната", "стена", "потолок", "кухня"]]
+    other = [["налог", "вычет", "сдать"], ["налог", "вычет", "декларация"]]
+    labels = np.array([0, 0, 1, 1])
+    lemmas = typical_lemmas(topic + other, labels)
+    assert lemmas[0][:2] == ["стена", "кухня"] and lemmas[0][-1] == "смотреть"

@@ -41,6 +41,7 @@ from ..lexicon import grammemes
 from ..model import word_vector
 from ..paths import MODELS_DIR
 from ..records import PostResult
+from ..taggers import morph_analyzer
 from .navec_counts import general_information
 
 CORE_SHARE = 0.75
@@ -439,7 +440,7 @@ def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
 
 
 def typical_lemmas(lemma_lists, labels) -> dict[int, list[str]]:
-    """The lemmas most typical of each topic: frequent in it, rare in the others."""
+    """The lemmas most typical of each topic: frequent in it, rare in the others; verbs last."""
     per_topic: dict[int, Counter] = {}
     for lemmas, label in zip(lemma_lists, labels, strict=True):
         per_topic.setdefault(int(label), Counter()).update(lemmas)
@@ -456,8 +457,16 @@ def typical_lemmas(lemma_lists, labels) -> dict[int, list[str]]:
             for lemma, count in counts.items()
             if count >= 2
         }
-        labels_out[label] = [w for w, _ in sorted(scored.items(), key=lambda kv: -kv[1])[:LABEL_LEMMAS]]
+        ranked = sorted(scored.items(), key=lambda kv: (_is_verb(kv[0]), -kv[1]))
+        labels_out[label] = [w for w, _ in ranked[:LABEL_LEMMAS]]
     return labels_out
+
+
+@lru_cache(maxsize=65_536)
+def _is_verb(lemma: str) -> bool:
+    """Verbs name a topic poorly («смотреть», «осуществляться»): a label takes them only
+    when the topic has too few typical nouns, names and adjectives."""
+    return morph_analyzer().parse(lemma)[0].tag.POS == "INFN"
 
 
 def _months(posts: list[PostResult], content: np.ndarray) -> dict[str, np.ndarray]:
