@@ -719,3 +719,13 @@ def test_topic_labels_put_verbs_after_nouns_and_adjectives():
     labels = np.array([0, 0, 1, 1])
     lemmas = typical_lemmas(topic + other, labels)
     assert lemmas[0][:2] == ["стена", "кухня"] and lemmas[0][-1] == "смотреть"
+
+
+@pytest.mark.parametrize(("offers", "severity"), [(2, "medium"), (5, "high")])
+def test_offers_with_no_trust_before_them_are_serious_only_when_there_are_enough(offers, severity):
+    """Two news items a model took for offers made finding 3 serious («2 из 2») on a
+    programming channel; under 5 sales posts the gap is notable, not serious."""
+    stages = ["awareness"] * 20 + ["action"] * offers
+    report = build_report([_post(i, s) for i, s in enumerate(stages)])
+    finding = next(f for f in report.findings if f.mistake == 3)
+    assert len(report.funnel.offers_without_trust) == offers and finding.severity == severity

@@ -16,6 +16,7 @@ LOW_FOCUS, MID_FOCUS = 40, 60
 LOW_FIRST_PERSON = 0.3
 LOW_CASES = 0.05
 HIGH_IMPERSONAL = 0.5
+FEW_OFFERS = 5  # under this many sales posts, a gap before them is notable, not serious
 EXAMPLES = 3
 
 
@@ -55,7 +56,7 @@ def analytics(engagement: EngagementReport) -> Finding:
             2,
             "Нет аналитики и цикла гипотез",
             "medium",
-            ["в выгрузке нет метрик вовлечённости: " + "; ".join(engagement.skipped)],
+            ["метрики вовлечённости не посчитаны: " + "; ".join(engagement.skipped)],
             "Выгружайте посты вместе с просмотрами, реакциями, комментариями и репостами, "
             "чтобы проверять гипотезы о форматах на цифрах.",
         )
@@ -89,7 +90,8 @@ def reader_path(funnel: FunnelReport) -> Finding:
     for run in funnel.longest_runs[:1]:
         evidence.append(f"самая длинная серия одной стадии: {STAGE_RU[run['stage']]} × {run['length']}")
     long_run = bool(funnel.longest_runs) and funnel.longest_runs[0]["length"] >= 6
-    severity = "high" if share >= 0.5 and funnel.offers >= 2 else "medium" if share > 0 or long_run else "ok"
+    serious = share >= 0.5 and funnel.offers >= FEW_OFFERS
+    severity = "high" if serious else "medium" if share > 0 or long_run else "ok"
     return Finding(
         3,
         "Контент не учитывает, где читатель на своём пути",
