@@ -27,6 +27,10 @@ TEXTS = {
     "выплаты выросли на 12%, и я этим доволен».",
     "conditional": "Новый закон про маркировку вступает в силу через 2 года. Клиентка Ирина спросила, "
     "что делать. Я бы на её месте заранее переписала договоры, чтобы продажи выросли на 20%.",
+    "tagged_case": "#кейс Двушка 54 м² для семьи с ребёнком\n\nХозяева хотели въехать до сентября. "
+    "Мы перенесли кухню и сделали две спальни. Въехали на 3 дня раньше плана, смета — 1,9 млн ₽.",
+    "tagged_advice": "#кейс Как выбрать плитку для ванной: смотрите на класс износостойкости и "
+    "не экономьте на затирке.",
     "news": "Компания «Северный двор» сдала жилой комплекс на 1200 квартир. По данным застройщика, продажи "
     "выросли на 35% за год, а средняя цена метра достигла 180 000 рублей.",
 }
@@ -120,3 +124,14 @@ def test_a_conditional_or_purpose_is_no_act_and_no_outcome(docs):
     assert "переписала" not in span_texts(doc, "cases", "ACTION")
     assert "выросли" not in span_texts(doc, "cases", "RESULT")
     assert case(docs, "conditional")["case"] == 0
+
+
+def test_a_post_its_author_tags_as_a_case_needs_no_named_client(docs):
+    """«Хозяева» in general is no specific client, but the author filed the post under
+    «#кейс», and it tells what was done and what came of it."""
+    assert case(docs, "tagged_case")["case"] == 1
+    assert span_texts(docs["tagged_case"], "cases", "CASE_TAG") == ["#кейс"]
+
+
+def test_a_case_tag_alone_does_not_make_advice_a_case(docs):
+    assert case(docs, "tagged_advice")["case"] == 0
