@@ -46,7 +46,6 @@ BEFORE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The author files the post as a case: a «#кейс» tag or a line opening with «Кейс»
-# (in the corpus, 39 of the 40 posts marked so are cases)
 CASE_TAG = re.compile(r"#кейс\w*|^[^\w\n]{0,3}кейс\b", re.IGNORECASE | re.MULTILINE)
 THRESHOLD = 3.0
 QUOTED_STORY = 3  # first-person words inside quotes that make a quoted story
