@@ -229,3 +229,17 @@ def test_faceless_names_what_weighs_most(nlp):
     reasons = hit.message.split("(")[-1].rstrip(")").split(", ")
     assert reasons[0] == "нет «я»"  # weight 30, the heaviest component
     assert len(reasons) == 3 and "канцелярит" in reasons
+
+
+def test_every_bureaucratic_word_has_a_plain_word_and_a_stamp_hint_names_the_stamp(nlp):
+    """«в области» got the generic «в целях → чтобы» hint and «высокое качество» a hint about
+    «индивидуальный подход»; each hint now speaks of the words found."""
+    from voicecheck.lexicon import read_sections
+
+    plain = {line.split("=", 1)[0].strip() for line in read_sections("plain_words.txt")[""]}
+    assert set(read_sections("bureaucratic.txt")[""]) <= plain
+    text = "Мы гарантируем высокое качество работы в области ремонта квартир для наших клиентов."
+    (stamp,) = fired(nlp, "VC305", text, {})
+    assert stamp.hint.startswith("Замените «высокое качество» фактом")
+    (word,) = fired(nlp, "VC304", text, {})
+    assert "«в области дизайна» → «в дизайне»" in word.hint

@@ -1,5 +1,6 @@
 """Tone rules: канцелярит, passive and impersonal constructions, штампы, a faceless post."""
 
+from dataclasses import replace
 from functools import cache
 
 from .base import Draft, Hit, Rule, per_100_words, span_hits
@@ -74,7 +75,9 @@ def _plain_words() -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 def stamp(draft: Draft, params: dict) -> list[Hit]:
-    return _counted(draft, params, "STAMP")
+    """Each stamp, with a hint that names it rather than another stamp."""
+    fact = "фактом: что именно вы делаете, с цифрой, сроком или примером"
+    return [replace(hit, hint=f"Замените «{hit.quote}» {fact}") for hit in _counted(draft, params, "STAMP")]
 
 
 def faceless(draft: Draft, params: dict) -> list[Hit]:
