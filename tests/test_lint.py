@@ -581,3 +581,17 @@ def test_a_draft_of_a_word_or_two_is_not_judged_by_its_guessed_stage(runner, tmp
     declared = run(runner, "check", short, "--stage", "action")
     assert_clean_exit(declared, 1)
     assert "VC401" in declared.stdout and "этап «действие» (задан), тип не оценён" in declared.stdout
+
+
+@pytest.mark.parametrize(
+    "text", ["Hello everyone! Our new collection drops on Friday, grab yours before it sells out.", "🔥🔥🔥"]
+)
+def test_a_draft_that_is_not_russian_is_said_to_be_unchecked(runner, tmp_path, text):
+    """An English draft drew «продающий пост без призыва» (an error); an emoji-only one was
+    called ready to publish. Neither was checked in any real sense, and the verdict says so."""
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run(runner, "check", path)
+    assert_clean_exit(result, 0)
+    assert finding_lines(result.stdout) == []
+    assert "Не проверено: в тексте почти нет русских слов" in result.stdout

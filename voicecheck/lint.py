@@ -360,7 +360,8 @@ def account_fit(doc, profile: dict) -> AccountFit | None:
 def report_draft(
     item: Prepared, draft: Draft, settings: Settings, stage, kind, declared: bool
 ) -> DraftReport:
-    active = settings.active_rules()
+    russian = _mostly_russian(item.text)
+    active = settings.active_rules() if russian else []
     rules = [r for r in active if r.check is not None and _ready(r, draft)]
     findings = []
     for rule in rules:
@@ -385,8 +386,19 @@ def report_draft(
         type=kind,
         stage_declared=declared,
         account=draft.account,
-        verdict=verdict(findings),
+        verdict=verdict(findings) if russian else NOT_RUSSIAN,
     )
+
+
+NOT_RUSSIAN = "Не проверено: в тексте почти нет русских слов, а правила voicecheck — для русского текста."
+
+
+def _mostly_russian(text: str) -> bool:
+    """At least half of the draft's letters are Cyrillic. Other drafts get no rule: an
+    English one drew «продающий пост без призыва», an emoji-only one «можно публиковать»."""
+    letters = [c for c in text if c.isalpha()]
+    cyrillic = sum(1 for c in letters if "а" <= c.lower() <= "я" or c in "ёЁ")
+    return bool(letters) and cyrillic * 2 >= len(letters)
 
 
 def _ready(rule: Rule, draft: Draft) -> bool:
