@@ -675,8 +675,14 @@ def _read_jsonl(name: str, text: str, options: ReadOptions, log: ValueLog) -> Fe
         try:
             records.append(json.loads(line))
         except json.JSONDecodeError as error:
-            records.append(_BadLine(line_number, error.msg))
+            records.append(_BadLine(line_number, _json_problem(error)))
     return _records_feed(name, "jsonl", records, options, "line", log)
+
+
+def _json_problem(error: json.JSONDecodeError) -> str:
+    """«Unterminated string starting at column 10»: json's own message leaves the place out."""
+    joint = " " if error.msg.endswith(" at") else " at "
+    return f"{error.msg}{joint}column {error.colno}"
 
 
 @dataclass(slots=True)
