@@ -388,6 +388,18 @@ def test_xlsx_missing_sheet_lists_the_sheets(workbook_path):
         read_feed(workbook_path, ReadOptions(sheet="Итоги"))
 
 
+def test_xlsx_whose_first_sheet_has_no_posts_points_to_the_other_sheets(tmp_path):
+    """A summary sheet first: the error named only --text-column, not the sheet with the posts."""
+    workbook = Workbook()
+    workbook.active.title = "Сводка"
+    workbook.active.append(["Отчёт за период"])
+    workbook.create_sheet("Посты").append(["Текст"])
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    with pytest.raises(FeedError, match=r"first sheet of «Сводка», «Посты»: if the posts are on another, --sheet"):
+        read_feed(str(path))
+
+
 def test_xlsx_dates_become_iso(tmp_path):
     import datetime
 

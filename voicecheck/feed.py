@@ -606,8 +606,11 @@ def _read_excel(name: str, data: bytes, options: ReadOptions, log: ValueLog) -> 
         raise FeedError(f"{name}: not a readable Excel workbook ({error}).") from error
     sheet = _pick_sheet(name, workbook, options.sheet)
     rows = sheet.iter_rows(values_only=True)
-    header = _excel_header(name, rows)
-    columns = resolve_columns(name, header, options.columns)
+    try:
+        header = _excel_header(name, rows)
+        columns = resolve_columns(name, header, options.columns)
+    except FeedError as error:
+        raise FeedError(_other_sheets_hint(str(error), workbook, options.sheet)) from error
     index_of = {field: header.index(column) for field, column in columns.items()}
     posts = []
     for row_number, row in enumerate(rows, start=2):
@@ -627,6 +630,14 @@ def _pick_sheet(name: str, workbook, wanted: str | None):
     if wanted.isdigit() and 1 <= int(wanted) <= len(workbook.worksheets):
         return workbook.worksheets[int(wanted) - 1]
     raise FeedError(f"{name}: no sheet {wanted!r}. Sheets: {', '.join(workbook.sheetnames)}.")
+
+
+def _other_sheets_hint(message: str, workbook, wanted: str | None) -> str:
+    """The posts may be on another sheet: the first one was read since none was named."""
+    if wanted is not None or len(workbook.sheetnames) < 2:
+        return message
+    sheets = ", ".join(f"«{s}»" for s in workbook.sheetnames)
+    return f"{message} That was the first sheet of {sheets}: if the posts are on another, --sheet NAME."
 
 
 def _excel_header(name: str, rows) -> list[str]:
