@@ -31,6 +31,10 @@ TEXTS = {
     "Мы перенесли кухню и сделали две спальни. Въехали на 3 дня раньше плана, смета — 1,9 млн ₽.",
     "tagged_advice": "#кейс Как выбрать плитку для ванной: смотрите на класс износостойкости и "
     "не экономьте на затирке.",
+    "platform_reviews": "Тестируем отметки на ИИ-контенте в отзывах: мы добавили значок, и за неделю "
+    "его увидели 2 млн раз.",
+    "reviews_of_students": "Публикуем отзывы участников: «Я пришла с нулём, а через 2 месяца получила "
+    "первый заказ на 30 000 ₽».",
     "news": "Компания «Северный двор» сдала жилой комплекс на 1200 квартир. По данным застройщика, продажи "
     "выросли на 35% за год, а средняя цена метра достигла 180 000 рублей.",
 }
@@ -135,3 +139,16 @@ def test_a_post_its_author_tags_as_a_case_needs_no_named_client(docs):
 
 def test_a_case_tag_alone_does_not_make_advice_a_case(docs):
     assert case(docs, "tagged_advice")["case"] == 0
+
+
+def test_reviews_as_a_platform_feature_and_an_acronym_are_nobody(docs):
+    """A marketplace's «отзывы» (a feature of its app) and «ИИ» (read by pymorphy3 as a
+    name too) made product updates look like testimonials."""
+    doc = docs["platform_reviews"]
+    assert case(docs, "platform_reviews")["case"] == 0
+    assert not span_texts(doc, "cases", "REVIEW") and not span_texts(doc, "cases", "PERSON")
+
+
+def test_reviews_by_someone_still_count(docs):
+    assert "отзывы" in span_texts(docs["reviews_of_students"], "cases", "REVIEW")
+    assert case(docs, "reviews_of_students")["case"] == 1

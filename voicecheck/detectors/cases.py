@@ -110,6 +110,8 @@ class CaseDetector:
             if forms & self.lexicons[label]:
                 if label == "CLIENT" and _generic_plural(token):
                     return ""
+                if label == "REVIEW" and _generic_plural(token) and not self._has_someone(token):
+                    return ""
                 if label == "RESULT" and token.pos_ == "VERB" and _irrealis(token):
                     return ""
                 return label
@@ -119,6 +121,20 @@ class CaseDetector:
             return "ACTION"
         return ""
 
+    def _has_someone(self, token: Token) -> bool:
+        """«отзывы учениц», «отзывы участников», «отзывы Марины», «ваши отзывы»: reviews by
+        someone, not reviews as a subject («накрутка отзывов», «отметки в отзывах»)."""
+        clients = self.lexicons["CLIENT"]
+        return any(_someone(child) or token_forms(child) & clients for child in token.children)
+
+
+def _someone(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        or (token.pos_ == "NOUN" and morph(token, "Animacy") == "Anim")
+        or token.lemma_.lower() in ("ваш", "твой")
+    )
+
 
 def _generic_plural(token: Token) -> bool:
     """«клиенты», «покупатели» in general, not a specific client: plural with no number
@@ -127,7 +143,10 @@ def _generic_plural(token: Token) -> bool:
 
 
 def _is_named_person(token: Token) -> bool:
-    return token.pos_ == "PROPN" and bool(grammemes(token.text) & PERSON_NAME_GRAMMEMES)
+    """A first name or patronymic the parser reads as a name; not an acronym pymorphy3 also
+    lists as a name («ИИ», «ИИ-примерке»)."""
+    tags = grammemes(token.text)
+    return token.pos_ == "PROPN" and bool(tags & PERSON_NAME_GRAMMEMES) and "Abbr" not in tags
 
 
 def _author_past_action(token: Token, first_person: set[int]) -> bool:
