@@ -30,7 +30,7 @@ def cta(docs, name: str) -> dict:
 
 def test_sign_up_by_link_before_a_date(docs):
     doc = docs["enrol"]
-    assert span_texts(doc, "cta", "ASK") == ["Записывайтесь"]
+    assert span_texts(doc, "cta", "ASK") == ["Открыт набор", "Записывайтесь"]
     assert span_texts(doc, "cta", "LINK") == ["по ссылке"]
     assert span_texts(doc, "cta", "DEADLINE") == ["до 15 марта"]
     features = cta(docs, "enrol")
@@ -105,3 +105,78 @@ def test_scarcity_and_deadlines(docs):
     assert any("20.05" in d for d in deadlines)
     assert any(d.startswith("последний день") for d in deadlines)
     assert cta(docs, "deadline")["has_deadline"] == 1
+
+
+# --- asks the detector used to miss, and the narration it must leave alone ---------------------
+
+ASK_LINES = {
+    "infinitive_colon_link": (
+        "Обычная цена — 7 000 ₽, до 20 апреля — 4 900 ₽.\n\n"
+        "Записаться: t.me/svetlydom_vera или svetlydom.ru/consult",
+        "Записаться",
+    ),
+    "infinitives_colon_link": (
+        "Для квартиры 60 м² «Стандарт» стоит 150 000 ₽.\n\n"
+        "Выбрать пакет и записаться на созвон: svetlydom.ru/price",
+        "Выбрать пакет и записаться",
+    ),
+    "infinitive_can_by_link": ("Записаться на консультацию можно по ссылке в профиле.", "Записаться"),
+    "label_phone": ("Осталось 5 мест в группе.\nЗапись: 8 (843) 200-14-14", "Запись"),
+    "label_mention": ("Стоимость — 24 000 ₽. Заявка на участие — @liliya_salon_bot", "Заявка"),
+    "purpose_label_next_line": ("Торты к Новому году 🎄\n\nДля заказа:\n+7 987 123-45-67", "Для заказа"),
+    "write_in_dm": ("Для записи пишите в личные сообщения.", "пишите"),
+    "opening_enrolment": ("Открываю запись на курс «Свой ремонт» 📆", "Открываю запись"),
+    "opened_enrolment": ("Открыт набор в осеннюю группу.", "Открыт набор"),
+    "we_opened_preorder": ("Мы открыли предзаказ на книгу планировок.", "открыли предзаказ"),
+    "accepting_orders": ("Принимаем заказы на новогодние торты до 25 декабря.", "Принимаем заказы"),
+    "orders_accepted": ("Заявки принимаются на сайте svetlydom.ru.", "Заявки принимаются"),
+    "take_it": ("Я собрала чек-лист на 47 пунктов. Забирайте бесплатно: t.me/svetlydom_bot", "Забирайте"),
+}
+NO_ASK = {
+    "signed_up_last_year": "Я записалась на курс в прошлом году, и это было лучшее решение.",
+    "recording_by_link": "Запись вебинара: youtube.com/watch?v=123",
+    "recordings_in_bot": "Записи всех эфиров доступны в боте @polka_start_bot",
+    "opened_when": "Когда я открыла запись на первый поток, пришли трое.",
+    "clients_came": "Весной ко мне пришли Денис и Алёна с задачей: кухня за месяц.",
+    "someone_else_recruits": "Южнокорейская Healthspan Labs начала набор 2 000 добровольцев старше 65 лет.",
+    "courts_accept": "И суды такие записи принимают.",
+    "enrolment_closed": "Запись на курс не открыта, набор закрыт.",
+    "prohibition": "Не покупайте плитку по каталогу и не ждите, пока мастер освободится.",
+    "quoted_imperative": "Любимая фраза прораба: «Семь раз отмерь — и ещё раз позвони заказчику».",
+}
+FOUR_ASKS = (
+    "Запишитесь на консультацию по ссылке в профиле, поставьте лайк этому посту и перешлите его подруге. "
+    "А ещё подпишитесь на канал"
+)
+
+
+@pytest.fixture(scope="module")
+def more_docs(nlp):
+    texts = {name: text for name, (text, _) in ASK_LINES.items()} | NO_ASK | {"four_asks": FOUR_ASKS}
+    return parse_all(nlp, texts)
+
+
+@pytest.mark.parametrize("name", ASK_LINES)
+def test_asks_that_were_missed_are_found(more_docs, name):
+    assert span_texts(more_docs[name], "cta", "ASK") == [ASK_LINES[name][1]]
+    assert more_docs[name]._.features["cta"]["has_cta"] == 1
+
+
+@pytest.mark.parametrize("name", NO_ASK)
+def test_narration_recordings_and_prohibitions_ask_nothing(more_docs, name):
+    assert span_texts(more_docs[name], "cta", "ASK") == []
+    assert more_docs[name]._.features["cta"]["has_cta"] == 0
+
+
+def test_a_call_line_still_links(more_docs):
+    assert span_texts(more_docs["infinitive_colon_link"], "cta", "LINK") == [
+        "t.me/svetlydom_vera",
+        "svetlydom.ru/consult",
+    ]
+    assert span_texts(more_docs["write_in_dm"], "cta", "LINK") == ["в личные сообщения"]
+
+
+def test_subscribe_after_a_conjunction_is_engage(more_docs):
+    doc = more_docs["four_asks"]
+    assert span_texts(doc, "cta", "ASK") == ["Запишитесь"]
+    assert span_texts(doc, "cta", "ENGAGE") == ["поставьте", "перешлите", "подпишитесь"]

@@ -595,3 +595,46 @@ def test_a_draft_that_is_not_russian_is_said_to_be_unchecked(runner, tmp_path, t
     assert_clean_exit(result, 0)
     assert finding_lines(result.stdout) == []
     assert "Не проверено: в тексте почти нет русских слов" in result.stdout
+
+
+# --- VC401 and a call line ---------------------------------------------------------------------
+
+SALES_POST = (
+    "До 20 апреля — консультация дизайнера со скидкой 30%.\n"
+    "\n"
+    "За 2 часа разберём планировку, составим список материалов и ответим на вопросы по смете.\n"
+    "Обычная цена — 7 000 ₽, до 20 апреля — 4 900 ₽.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    ["Записаться: t.me/svetlydom_vera или svetlydom.ru/consult", "Для записи пишите в личные сообщения."],
+)
+def test_a_call_line_is_a_call_to_action(runner, tmp_path, ending):
+    """The draft ends with the call: VC401 must not say there is none (it did, pointing at it)."""
+    path = tmp_path / "sale.md"
+    path.write_text(SALES_POST + "\n" + ending + "\n", encoding="utf-8")
+    result = run(runner, "check", path, "--select", "VC401", "--stage", "action")
+    assert result.exit_code == 0, result.output
+    assert "VC401" not in result.output
+
+
+def test_a_sales_post_without_the_call_still_gets_vc401(runner, tmp_path):
+    path = tmp_path / "sale.md"
+    path.write_text(SALES_POST, encoding="utf-8")
+    result = run(runner, "check", path, "--select", "VC401", "--stage", "action")
+    assert result.exit_code == 1
+    assert [f["code"] for f in finding_lines(result.output)] == ["VC401"]
+
+
+def test_four_asks_compete(runner, tmp_path):
+    path = tmp_path / "asks.md"
+    path.write_text(
+        "Запишитесь на консультацию по ссылке в профиле, поставьте лайк этому посту и перешлите его "
+        "подруге.\n\nА ещё подпишитесь на канал\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "check", path, "--select", "VC402")
+    quotes = [f["message"] for f in finding_lines(result.output)]
+    assert len(quotes) == 2 and all("разных действий в одном посте — 4" in q for q in quotes), result.output
