@@ -98,7 +98,7 @@ def test_analyze_table(runner, tmp_path):
     result = run(runner, "analyze", DEMO_POSTS, "-o", out)  # .txt means a table
     assert_clean_exit(result, 0)
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0].split()[:4] == ["#", "stage", "type", "voice"]
+    assert lines[0].split()[:4] == ["#", "этап", "тип", "голос"]
     body = lines[2:]
     assert len(body) == 60
     assert [line.split()[0] for line in body] == DEMO_IDS

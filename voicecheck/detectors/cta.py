@@ -150,7 +150,7 @@ class CallToActionDetector:
         contacts = _contact_tokens(doc)
         lines = _lines(doc)
         spans = []
-        for line, next_line in zip(lines, [*lines[1:], []], strict=True):
+        for line, next_line in zip(lines, [*lines[1:], []][: len(lines)], strict=True):
             sentences = _sentences(line)
             for sentence in sentences:
                 follows = next_line if sentence is sentences[-1] else []
