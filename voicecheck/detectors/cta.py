@@ -192,8 +192,10 @@ def _read_as_past(token: Token) -> bool:
 def _negated(token: Token) -> bool:
     """«Не покупайте…», «запись не открыта»: «не» right before the verb makes a prohibition
     or a denial, not an ask («пишите в описании, а не в названии» is still an ask)."""
-    previous = next((t for t in reversed(tokens_of(token.doc)[: token.i]) if not t.is_space), None)
-    return previous is not None and previous.lower_ == "не"
+    tokens, i = tokens_of(token.doc), token.i - 1
+    while i >= 0 and tokens[i].is_space:
+        i -= 1
+    return i >= 0 and tokens[i].lower_ == "не"
 
 
 def _is_verb_form(token: Token) -> bool:
