@@ -290,10 +290,10 @@ def test_values_that_cannot_be_used_are_left_empty_and_named_on_stderr(runner, t
     assert [r["date"] for r in rows] == dates
     notes = json.loads(report.read_text(encoding="utf-8"))["left_empty"]
     assert notes[1] == (
-        "просмотры (столбец «views»): пусто вместо 2 значений — меньше нуля или не число "
+        "просмотры (столбец «views»): 2 значения оставлены пустыми — меньше нуля или не числа "
         "(строки 3, 4: «-5», «много»)"
     )
-    first_note = "дата (столбец «date»): пусто вместо 2 значений — не дата"
+    first_note = "дата (столбец «date»): 2 значения оставлены пустыми — не даты"
     assert f"Пропущено при чтении:\n  {first_note}" in result.stdout
 
 

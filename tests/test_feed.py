@@ -267,6 +267,21 @@ def test_json_counts_name_the_item(tmp_path):
     )
 
 
+def test_json_numeric_dates_in_seconds_or_milliseconds_and_nonsense(tmp_path):
+    """A date given as a JSON number in milliseconds raised «year out of range» (a
+    traceback); a number too large for any date is now a value left empty, not a crash."""
+    path = tmp_path / "posts.json"
+    records = [
+        {"text": "Один", "date": 1733220000},
+        {"text": "Два", "date": 1733220000000},
+        {"text": "Три", "date": 1e30},
+    ]
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    feed = read_feed(str(path))
+    assert [p.date for p in feed.posts] == ["2024-12-03T10:00:00+00:00"] * 2 + [""]
+    assert [(u.field, u.locations) for u in feed.unusable] == [("date", ["item 3"])]
+
+
 def test_telegram_counts_are_checked_too(tmp_path):
     export = telegram_export()
     export["messages"][2]["views"] = "много"
@@ -396,7 +411,16 @@ def test_xlsx_whose_first_sheet_has_no_posts_points_to_the_other_sheets(tmp_path
     workbook.create_sheet("Посты").append(["Текст"])
     path = tmp_path / "export.xlsx"
     workbook.save(path)
-    with pytest.raises(FeedError, match=r"first sheet of «Сводка», «Посты»: if the posts are on another"):
+    with pytest.raises(
+        FeedError, match=r"first sheet of «Сводка», «Посты»: if the posts are on another, pass"
+    ):
+        read_feed(str(path))
+    workbook.active.delete_rows(1)
+    workbook.active.append(["Текст"])  # a header the posts could have, and no posts under it
+    workbook.save(path)
+    with pytest.raises(
+        FeedError, match=r"header row and no posts\. .+ That was the first sheet of «Сводка», «Посты»"
+    ):
         read_feed(str(path))
 
 

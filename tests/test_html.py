@@ -182,7 +182,9 @@ def test_values_left_empty_are_in_what_was_skipped(tmp_path):
     assert_clean_exit(result, 0)
     page = page_path.read_text(encoding="utf-8")
     skipped = page[page.index("Что пропущено") :]
-    assert "просмотры (столбец «views»): пусто вместо 1 значения — не число (строка 2: «много»)" in skipped
+    assert (
+        "просмотры (столбец «views»): 1 значение оставлено пустым — не число (строка 2: «много»)" in skipped
+    )
 
 
 def test_heatmap_colours_by_erpost_when_the_feed_has_no_views(tmp_path):

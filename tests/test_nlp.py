@@ -171,3 +171,17 @@ def test_masked_tokens_hang_off_a_real_token(nlp):
         if token._.mask:
             assert token.head != token or len(doc) == 1
             assert not token.head._.mask
+
+
+def test_a_capitalised_form_seen_first_does_not_change_the_lower_case_lemma(nlp):
+    """«Маркетплейсов» opening a sentence keeps its form (it may be a surname), and the answer
+    was cached under the key of lower-case «маркетплейсов» with the same tags, so every
+    later post lost that lemma."""
+    from spacy.tokens import Doc
+
+    words = ["Маркетплейсов", "и", "маркетплейсов"]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[True, False, False], pos=["NOUN", "CCONJ", "NOUN"])
+    for i in (0, 2):
+        doc[i].set_morph("Animacy=Inan|Case=Gen|Gender=Masc|Number=Plur")
+    nlp.get_pipe("voicecheck_lemmatizer")(doc)
+    assert [doc[0].lemma_, doc[2].lemma_] == ["маркетплейсов", "маркетплейс"]

@@ -242,4 +242,24 @@ def test_every_bureaucratic_word_has_a_plain_word_and_a_stamp_hint_names_the_sta
     (stamp,) = fired(nlp, "VC305", text, {})
     assert stamp.hint.startswith("Замените «высокое качество» фактом")
     (word,) = fired(nlp, "VC304", text, {})
-    assert "«в области дизайна» → «в дизайне»" in word.hint
+    assert word.hint == "Скажите проще: «в»: «в области дизайна» → «в дизайне»"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (
+            "Осуществление доставки занимает три дня.",
+            "Скажите глаголом: «осуществление доставки» → «доставляем»",
+        ),
+        ("В целом всё прошло хорошо.", "Скажите проще: «в общем» или уберите"),
+        ("Мы работаем в сфере ремонта квартир.", "Скажите проще: «в»: «в сфере ремонта» → «в ремонте»"),
+        (
+            "Доводим до сведения всех клиентов.",
+            "Скажите проще: «сообщаем»: «доводим до сведения» → «сообщаем»",
+        ),
+    ],
+)
+def test_a_bureaucratic_word_found_in_a_text_gets_its_own_plain_word(nlp, text, hint):
+    hints = [hit.hint for hit in fired(nlp, "VC304", text, {}) if hit.hint]
+    assert hint in hints

@@ -438,8 +438,9 @@ def _format_date(value) -> str:
         return ""
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 10**8:
-        return datetime.fromtimestamp(value, tz=UTC).isoformat()
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and math.isfinite(value) and value > 10**8:
+        return str(int(value))  # a Unix time in seconds or milliseconds, read as the text is
     return str(value).strip()
 
 
@@ -619,6 +620,9 @@ def _read_excel(name: str, data: bytes, options: ReadOptions, log: ValueLog) -> 
         values = {f: row[i] if i < len(row) else None for f, i in index_of.items()}
         posts.append(_post_from_values(len(posts), values, f"row {row_number}", log))
     workbook.close()
+    if not posts:
+        message = f"{name}: the file has a header row and no posts. Export the feed again with its posts."
+        raise FeedError(_other_sheets_hint(message, workbook, options.sheet))
     return Feed(name, "xlsx", posts, columns=columns)
 
 
@@ -637,7 +641,7 @@ def _other_sheets_hint(message: str, workbook, wanted: str | None) -> str:
     if wanted is not None or len(workbook.sheetnames) < 2:
         return message
     sheets = ", ".join(f"«{s}»" for s in workbook.sheetnames)
-    return f"{message} That was the first sheet of {sheets}: if the posts are on another, --sheet NAME."
+    return f"{message} That was the first sheet of {sheets}: if the posts are on another, pass --sheet NAME."
 
 
 def _excel_header(name: str, rows) -> list[str]:

@@ -44,7 +44,7 @@ class CachedRussianLemmatizer(RussianLemmatizer):
         self._cache: dict[tuple[str, int, int], list[str]] = {}
 
     def pymorphy3_lemmatize(self, token: Token) -> list[str]:
-        key = (token.lower_, token.pos, token.morph.key, _written_as_name(token))
+        key = (token.lower_, token.pos, token.morph.key, _casing(token))
         lemmas = self._cache.get(key)
         if lemmas is None:
             lemmas = [lemma.lower() for lemma in super().pymorphy3_lemmatize(token)]
@@ -77,6 +77,12 @@ class CachedRussianLemmatizer(RussianLemmatizer):
             if _inflects_masculine_stem(parse, word) and not _contradicted(parse, token, word):
                 return [parse.normal_form]
         return []
+
+
+def _casing(token: Token) -> tuple[bool, bool, bool]:
+    """What of a token's letter case the borrowed-noun rule reads: the same form in capitals,
+    capitalised or at a sentence start may get another lemma than in lower case."""
+    return token.text.isupper(), token.is_title, bool(token.is_sent_start)
 
 
 def _written_as_name(token: Token) -> bool:

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .classify import SHORT_POST, SHORT_POST_CUE, too_short_to_classify
+from .classify import SHORT_POST, too_short_to_classify
 from .config import Settings
 from .records import SEVERITIES, Finding, Prediction
 from .rules import BY_CODE, RULES, SEVERITY_RU, UNUSED_SUPPRESSION, AccountFit, Draft, Hit, Rule
@@ -35,7 +35,7 @@ DIRECTIVE = re.compile(r"<!--\s*voicecheck\s*:\s*([\w-]+)\s*=\s*(.*?)\s*-->", re
 PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 QUOTE_CHARS = 60
 MIN_FEED_POSTS = 10
-PROFILE_VERSION = 5
+PROFILE_VERSION = 6
 TYPICAL_PERCENTILE = 10
 VOICE_RU = {"i": "«я»", "we": "«мы»", "none": "нет"}
 
@@ -532,7 +532,7 @@ def summary(report: DraftReport) -> str:
         _prediction("этап", report.stage, STAGE_RU, report.stage_declared),
         _prediction("тип", report.type, TYPE_RU, False),
     ]
-    if report.type is not None and SHORT_POST_CUE in report.type.cues:
+    if report.type is not None and too_short_to_classify(report.words):
         labels = (
             [labels[0], f"тип не оценён: {SHORT_POST}"]
             if report.stage_declared

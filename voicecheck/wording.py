@@ -17,7 +17,12 @@ FIELD_RU = {
     "reposts": "репосты",
     "clicks": "переходы",
 }
-PROBLEM_RU = {"negative": "меньше нуля", "not a number": "не число", "not a date": "не дата"}
+# what is wrong with one value, and with several
+PROBLEM_RU = {
+    "negative": ("меньше нуля", "меньше нуля"),
+    "not a number": ("не число", "не числа"),
+    "not a date": ("не дата", "не даты"),
+}
 LOCATION_RU = {"row": ("строка", "строки"), "line": ("строка", "строки"), "item": ("запись", "записи")}
 LOCATION_RU["message"] = ("сообщение", "сообщения")
 SHOWN_VALUES = 5
@@ -36,15 +41,17 @@ def _noun_form(noun: str, number: int, case: str) -> str:
 
 
 def left_empty_note(unusable: UnusableValues) -> str:
-    """«просмотры (столбец «Охват»): пусто вместо 2 значений — не число (строки 4, 9:
+    """«просмотры (столбец «Охват»): 2 значения оставлены пустыми — не числа (строки 4, 9:
     «много», «abc»)», for the account report's list of what was skipped."""
     count = len(unusable.values)
+    one = count % 10 == 1 and count % 100 != 11  # «21 значение оставлено»
     name = FIELD_RU.get(unusable.field, unusable.field)
     column = f" (столбец «{unusable.column}»)" if unusable.column else ""
-    what = " или ".join(PROBLEM_RU.get(problem, problem) for problem in unusable.problems)
+    what = " или ".join(PROBLEM_RU[p][0 if one else 1] if p in PROBLEM_RU else p for p in unusable.problems)
     values = ", ".join(f"«{value}»" for value in unusable.values[:SHOWN_VALUES])
+    left = "оставлено пустым" if one else "оставлены пустыми"
     return (
-        f"{name}{column}: пусто вместо {count} {_noun_form('значение', count, 'gent')} — {what} "
+        f"{name}{column}: {count} {_noun_form('значение', count, 'nomn')} {left} — {what} "
         f"({_where_ru(unusable.locations)}: {values})"
     )
 

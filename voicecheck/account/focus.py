@@ -42,6 +42,7 @@ from ..model import word_vector
 from ..paths import MODELS_DIR
 from ..records import PostResult
 from ..taggers import morph_analyzer
+from .engagement import MIN_GROUP
 from .navec_counts import general_information
 
 CORE_SHARE = 0.75
@@ -50,7 +51,7 @@ FAR_FROM_TOPIC = 0.15  # cosine to the own topic's centre under this: off-core
 MAX_TOPICS = 12
 EXAMPLES = 3
 LABEL_LEMMAS = 4
-MIN_MONTH_POSTS = 8  # as a group of posts in the engagement breakdown: fewer say little
+MIN_MONTH_POSTS = MIN_GROUP  # as a group of posts in the engagement breakdown: fewer say little
 LEXICAL_WEIGHT = 2.0  # a pair's shared lemmas count twice its shared meaning
 PAIR_QUANTILE = 0.25
 MAX_PAIR_POSTS = 600  # larger feeds are measured on a fixed random sample of this many posts

@@ -129,11 +129,12 @@ class CaseDetector:
 
 
 def _someone(token: Token) -> bool:
-    return (
-        token.pos_ == "PROPN"
-        or (token.pos_ == "NOUN" and morph(token, "Animacy") == "Anim")
-        or token.lemma_.lower() in ("ваш", "твой")
-    )
+    """A named person, people («отзывы участников»: a plural owner is how testimonials are
+    introduced, so it counts here, unlike a generic plural client) or the reader («ваши»);
+    not a marketplace or app («отзывы на Wildberries»)."""
+    if token.lemma_.lower() in ("ваш", "твой") or _is_named_person(token):
+        return True
+    return token.pos_ == "NOUN" and morph(token, "Animacy") == "Anim"
 
 
 def _generic_plural(token: Token) -> bool:

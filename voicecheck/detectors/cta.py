@@ -165,7 +165,7 @@ class CallToActionDetector:
         if any(_is_verb_form(t) and not is_infinitive(t) for t in head):
             return None  # «Выбрать плитку помог каталог: …» tells, it does not ask
         if is_infinitive(head[0]) and self._ask_label(head[0]):
-            return self._infinitive_call(head)
+            return None if _subject_of_a_statement(head[0]) else self._infinitive_call(head)
         return _label_call(head)
 
     def _infinitive_call(self, head: list[Token]) -> Span:
@@ -196,6 +196,13 @@ def _negated(token: Token) -> bool:
     while i >= 0 and tokens[i].is_space:
         i -= 1
     return i >= 0 and tokens[i].lower_ == "не"
+
+
+def _subject_of_a_statement(infinitive: Token) -> bool:
+    """«Записаться по телефону не получилось», «Выбрать плитку на сайте бывает непросто»:
+    the infinitive is what a finite verb after the contact says something about."""
+    verb = infinitive.head
+    return verb.i != infinitive.i and verb.pos_ in ("VERB", "AUX") and morph(verb, "Mood") == "Ind"
 
 
 def _is_verb_form(token: Token) -> bool:

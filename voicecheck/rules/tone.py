@@ -43,13 +43,18 @@ def bureaucratic_words(draft: Draft, params: dict) -> list[Hit]:
     """Each word with its plain counterpart as the hint, where ``data/plain_words.txt`` has one."""
     hits = []
     for span in _dense(draft, params, "BUREAUCRATIC", "SPLIT_PREDICATE"):
-        if span.label_ == "SPLIT_PREDICATE":
-            hint = SPLIT_PREDICATE_HINT
-        else:
-            plain = plain_word(span)
-            hint = f"Скажите проще: {plain}" if plain else ""
+        split = span.label_ == "SPLIT_PREDICATE"
+        hint = SPLIT_PREDICATE_HINT if split else _plain_hint(plain_word(span))
         hits.append(Hit(span.start_char, span.end_char, hint=hint, quote=span.text))
     return hits
+
+
+def _plain_hint(plain: str) -> str:
+    """«Скажите проще: «чтобы»» for a word to put instead; a whole hint as it is written
+    («Скажите глаголом: …», «Уберите: …»)."""
+    if not plain:
+        return ""
+    return f"Скажите проще: {plain}" if plain.startswith("«") else plain[0].upper() + plain[1:]
 
 
 def plain_word(span) -> str:
