@@ -79,6 +79,7 @@ OPENING_VERBS = frozenset(
 # «Принимаем заказы», «Заявки принимаются»: only in the present, «приняли 40 заказов» is a report.
 ACCEPTING_VERBS = frozenset({"принимать", "приниматься"})
 ACCEPTED_STEPS = frozenset({"заявка", "заказ", "предзаказ"})
+ANNOUNCING_VERBS = OPENING_VERBS | ACCEPTING_VERBS
 OPENED_STEPS = frozenset(
     {"запись", "набор", "предзаказ", "продажа", "регистрация", "бронирование", "заявка", "заказ"}
 )
@@ -180,9 +181,11 @@ def _is_imperative(token: Token) -> bool:
     """slovnet's Mood=Imp, corrected by pymorphy3 where slovnet misreads an imperative
     («Ставьте», «Записывайтесь» at a line start, «пишите», «а ещё подпишитесь») as a noun;
     not a verb both read as past («клиенты пришли», not «пришли фото»)."""
-    if token.pos_ not in IMPERATIVE_POS or _read_as_past(token):
+    if token.pos_ not in IMPERATIVE_POS:
         return False
-    return person_number_mood(token)[2] in INVITATION_MOODS
+    if token.pos_ not in ("VERB", "AUX") and "impr" not in grammemes(token.text):
+        return False  # a noun no dictionary reading makes an imperative: the cheap test first
+    return not _read_as_past(token) and person_number_mood(token)[2] in INVITATION_MOODS
 
 
 def _read_as_past(token: Token) -> bool:
@@ -281,6 +284,8 @@ def _announcements(doc: Doc) -> list[Span]:
     and not denied; not «Healthspan Labs начала набор добровольцев» (news)."""
     spans = []
     for token in tokens_of(doc):
+        if not token_forms(token) & ANNOUNCING_VERBS:  # the cheap test first: most words are not
+            continue
         if token.dep_ in SUBORDINATE_DEPS or _negated(token):
             continue
         for step in _announced_steps(token):
