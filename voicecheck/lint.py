@@ -36,6 +36,7 @@ PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 QUOTE_CHARS = 60
 MIN_FEED_POSTS = 10
 PROFILE_VERSION = 6
+NOT_RUSSIAN = "Не проверено: в тексте почти нет русских слов, а правила voicecheck — для русского текста."
 TYPICAL_PERCENTILE = 10
 VOICE_RU = {"i": "«я»", "we": "«мы»", "none": "нет"}
 
@@ -388,9 +389,6 @@ def report_draft(
         account=draft.account,
         verdict=verdict(findings) if russian else NOT_RUSSIAN,
     )
-
-
-NOT_RUSSIAN = "Не проверено: в тексте почти нет русских слов, а правила voicecheck — для русского текста."
 
 
 def _mostly_russian(text: str) -> bool:
