@@ -729,3 +729,28 @@ def test_offers_with_no_trust_before_them_are_serious_only_when_there_are_enough
     report = build_report([_post(i, s) for i, s in enumerate(stages)])
     finding = next(f for f in report.findings if f.mistake == 3)
     assert len(report.funnel.offers_without_trust) == offers and finding.severity == severity
+
+
+def _wire_feed(faceless: int) -> list[PostResult]:
+    """20 posts: 16 news items (знакомство) and 4 explainers; ``faceless`` of them faceless."""
+    stages = ["awareness"] * 16 + ["interest"] * 4
+    return [_post(i, s, impersonal=int(i < faceless)) for i, s in enumerate(stages)]
+
+
+def test_a_news_service_is_not_told_to_sell():
+    """A wire service with no trust or action posts was told, as a serious finding, to add
+    offers; its posts cannot show whether it sells anything, so the finding says so and
+    asks what a news channel's trust and action are."""
+    findings = {f.mistake: f for f in build_report(_wire_feed(faceless=18)).findings}
+    funnel, trust = findings[1], findings[6]
+    assert funnel.severity == "medium" and "ничего не продаёт, ему не нужны офферы" in funnel.recommendation
+    assert "лента похожа на новостную: знакомство 80%, безликих 90%" in funnel.evidence
+    assert "кейсы не нужны" in trust.recommendation and "кейс" not in trust.evidence[-1]
+
+
+def test_a_feed_with_a_voice_is_still_told_what_its_funnel_lacks():
+    """The same stages with most posts spoken by someone: not a news service, so the missing
+    trust and action posts stay serious."""
+    findings = {f.mistake: f for f in build_report(_wire_feed(faceless=6)).findings}
+    assert findings[1].severity == "high" and "действие продаёт" in findings[1].recommendation
+    assert not any("новостную" in line for f in findings.values() for line in f.evidence)
