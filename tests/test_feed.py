@@ -9,6 +9,7 @@ from conftest import DEMO_POSTS
 from openpyxl import Workbook
 
 from voicecheck.feed import FeedError, ReadOptions, parse_number, posts_from_texts, read_date, read_feed
+from voicecheck.wording import left_empty_note
 
 ROWS = [
     ("1", "Первый пост, с запятой", "2025-01-01", "1 234", "10"),
@@ -247,6 +248,14 @@ def test_a_warning_shows_the_first_five_rows_and_counts_the_rest(tmp_path):
     path = write_counts(tmp_path, [f"{n},Пост,?,1" for n in range(1, 9)])
     (warning,) = read_feed(str(path)).warnings
     assert "8 values are not numbers (rows 2, 3, 4, 5, 6 and 3 more: '?', '?', '?', '?', '?')" in warning
+
+
+def test_the_report_note_names_the_same_rows_in_russian(tmp_path):
+    (unusable,) = read_feed(str(write_counts(tmp_path, [f"{n},Пост,?,1" for n in range(1, 9)]))).unusable
+    assert left_empty_note(unusable) == (
+        "просмотры (столбец «views»): 8 значений оставлены пустыми — не числа "
+        "(строки 2, 3, 4, 5, 6 и ещё 3: «?», «?», «?», «?», «?»)"
+    )
 
 
 @pytest.mark.parametrize("mark", ["", "-", "—", "  "])

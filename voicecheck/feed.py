@@ -107,6 +107,7 @@ WHAT_TO_DO = {
     "count": "A count is 0 or more, written like 1234, 1 234, 1,2K or 12 тыс: fix these cells in the export.",
 }
 SHOWN_PROBLEMS = 5  # row numbers and values quoted in a warning
+LOCATION_UNITS = {unit: (unit, f"{unit}s") for unit in ("row", "line", "item", "message")}
 UNIX_TIME = re.compile(r"^(\d{9,10})(?:\.\d+)?$")
 UNIX_TIME_MS = re.compile(r"^\d{13}$")
 TIME = r"(?:(?:\s*,\s*|\s+в\s+|\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
@@ -563,7 +564,7 @@ def unusable_warning(name: str, unusable: UnusableValues) -> str:
     advice = WHAT_TO_DO["date" if unusable.field == "date" else "count"]
     return (
         f"{name}: {unusable.field}{column}: {count} {'value is' if count == 1 else 'values are'} {what} "
-        f"({_where(unusable.locations)}: {shown}); left empty. {advice}"
+        f"({row_range(unusable.locations)}: {shown}); left empty. {advice}"
     )
 
 
@@ -571,15 +572,17 @@ def _column_note(column: str | None) -> str:
     return f" (column {column!r})" if column else ""
 
 
-def _where(locations: list[str]) -> str:
-    """«row 4», «rows 4, 9, 12, 15, 20 and 3 more»: the unit once, the first few numbers."""
+def row_range(
+    locations: list[str], *, units: dict[str, tuple[str, str]] = LOCATION_UNITS, more: str = " and {} more"
+) -> str:
+    """«row 4», «rows 4, 9, 12, 15, 20 and 3 more»: the unit once, in ``units``' word for one
+    or for several, the first few numbers, and ``more`` for the rest (``wording`` passes
+    Russian ones: «строки 4, 9, 12, 15, 20 и ещё 3»)."""
     unit = locations[0].split(" ", 1)[0]
+    one, many = units.get(unit, (unit, unit))
     numbers = ", ".join(location.split(" ", 1)[-1] for location in locations[:SHOWN_PROBLEMS])
-    return f"{unit}{'s' if len(locations) > 1 else ''} {numbers}{_more(len(locations))}"
-
-
-def _more(count: int) -> str:
-    return f" and {count - SHOWN_PROBLEMS} more" if count > SHOWN_PROBLEMS else ""
+    rest = more.format(len(locations) - SHOWN_PROBLEMS) if len(locations) > SHOWN_PROBLEMS else ""
+    return f"{many if len(locations) > 1 else one} {numbers}{rest}"
 
 
 def _check_post(post: Post, options: ReadOptions) -> None:

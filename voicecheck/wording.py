@@ -3,6 +3,7 @@ agreeing with it."""
 
 from functools import lru_cache
 
+from .feed import SHOWN_PROBLEMS, row_range
 from .records import UnusableValues
 from .taggers import morph_analyzer
 
@@ -25,7 +26,6 @@ PROBLEM_RU = {
 }
 LOCATION_RU = {"row": ("строка", "строки"), "line": ("строка", "строки"), "item": ("запись", "записи")}
 LOCATION_RU["message"] = ("сообщение", "сообщения")
-SHOWN_VALUES = 5
 
 
 def posts_count(number: int, case: str = "nomn") -> str:
@@ -48,20 +48,11 @@ def left_empty_note(unusable: UnusableValues) -> str:
     name = FIELD_RU.get(unusable.field, unusable.field)
     column = f" (столбец «{unusable.column}»)" if unusable.column else ""
     what = " или ".join(PROBLEM_RU[p][0 if one else 1] if p in PROBLEM_RU else p for p in unusable.problems)
-    values = ", ".join(f"«{value}»" for value in unusable.values[:SHOWN_VALUES])
+    values = ", ".join(f"«{value}»" for value in unusable.values[:SHOWN_PROBLEMS])
     left = "оставлено пустым" if one else "оставлены пустыми"
-    return (
-        f"{name}{column}: {count} {_noun_form('значение', count, 'nomn')} {left} — {what} "
-        f"({_where_ru(unusable.locations)}: {values})"
-    )
-
-
-def _where_ru(locations: list[str]) -> str:
-    unit = locations[0].split(" ", 1)[0]
-    one, many = LOCATION_RU.get(unit, (unit, unit))
-    numbers = ", ".join(location.split(" ", 1)[-1] for location in locations[:SHOWN_VALUES])
-    more = f" и ещё {len(locations) - SHOWN_VALUES}" if len(locations) > SHOWN_VALUES else ""
-    return f"{many if len(locations) > 1 else one} {numbers}{more}"
+    rows = row_range(unusable.locations, units=LOCATION_RU, more=" и ещё {}")
+    values_left = f"{count} {_noun_form('значение', count, 'nomn')} {left}"
+    return f"{name}{column}: {values_left} — {what} ({rows}: {values})"
 
 
 def decimal(value: float, digits: int = 2) -> str:
