@@ -297,6 +297,32 @@ def test_values_that_cannot_be_used_are_left_empty_and_named_on_stderr(runner, t
     assert f"Пропущено при чтении:\n  {first_note}" in result.stdout
 
 
+def test_the_columns_read_and_excel_dates_are_named_on_stderr_and_in_the_report(runner, tmp_path):
+    workbook = Workbook()
+    workbook.active.append(["№", "Описание", "Дата", "Просмотры"])
+    workbook.active.append([1, "Я открыла студию интерьера.", 45629, 120])
+    workbook.active.append([2, "Мы сделали ремонт кухни.", 45630.5, 90])
+    path, report = tmp_path / "export.xlsx", tmp_path / "report.json"
+    workbook.save(path)
+    result = run(runner, "analyze", path, "--format", "csv", "-o", tmp_path / "out.csv", "--report", report)
+    assert_clean_exit(result, 0)
+    assert result.stderr.splitlines()[:2] == [
+        f"voicecheck: warning: {path}: columns read: 'Описание' as text, '№' as id, 'Дата' as date, "
+        "'Просмотры' as views; if one is wrong, name the right one with --column FIELD=NAME.",
+        f"voicecheck: warning: {path}: date (column 'Дата'): 2 values are numbers, read as Excel serial "
+        "dates, days since 1899-12-30 (45629 is 2024-12-03). If this column does not hold dates, name the "
+        "date column with --column date=NAME.",
+    ]
+    dates = [r["date"] for r in csv_rows((tmp_path / "out.csv").read_text(encoding="utf-8"))]
+    assert dates == ["2024-12-03", "2024-12-04T12:00:00"]
+    notes = [
+        "прочитаны столбцы: «Описание» как текст, «№» как номер, «Дата» как дата, «Просмотры» как просмотры",
+        "дата (столбец «Дата»): 2 числа прочитаны как даты Excel, дни от 30.12.1899 (45629 — 2024-12-03)",
+    ]
+    assert json.loads(report.read_text(encoding="utf-8"))["input_notes"] == notes
+    assert "Как прочитан файл:\n  " + "\n  ".join(notes) in result.stdout
+
+
 def test_csv_counts_are_whole_numbers_unless_they_are_not(runner, tmp_path):
     result = run(runner, "analyze", write_bad_values(tmp_path), "--format", "csv", "--show", "posts")
     assert_clean_exit(result, 0)

@@ -9,6 +9,7 @@ from conftest import DEMO_POSTS
 from openpyxl import Workbook
 
 from voicecheck.feed import FeedError, ReadOptions, parse_number, posts_from_texts, read_date, read_feed
+from voicecheck.wording import left_empty_note
 
 ROWS = [
     ("1", "Первый пост, с запятой", "2025-01-01", "1 234", "10"),
@@ -214,6 +215,27 @@ def test_numbers_as_exports_write_them(value, number):
     assert parse_number(value) == number
 
 
+# --- columns found under other names ---------------------------------------------------
+
+
+def test_columns_found_under_other_names_are_named_in_one_warning(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text("id;Текст поста;Date;просмотры;likes\n1;Пост;2024-12-03;10;2\n", encoding="utf-8")
+    feed = read_feed(str(path))
+    assert feed.aliased == {"text": "Текст поста", "views": "просмотры"}
+    assert feed.warnings == [
+        f"{path}: columns read: 'Текст поста' as text, 'просмотры' as views; if one is wrong, name the "
+        "right one with --column FIELD=NAME."
+    ]
+
+
+def test_columns_named_by_hand_or_as_their_field_get_no_warning(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text("ID,Описание,Text,Views\n1,Подпись,Пост,10\n", encoding="utf-8")
+    feed = read_feed(str(path), ReadOptions(columns={"text": "Описание"}))
+    assert (feed.posts[0].text, feed.aliased, feed.warnings) == ("Подпись", {}, [])
+
+
 # --- values that cannot be used ------------------------------------------------------------
 
 
@@ -247,6 +269,14 @@ def test_a_warning_shows_the_first_five_rows_and_counts_the_rest(tmp_path):
     path = write_counts(tmp_path, [f"{n},Пост,?,1" for n in range(1, 9)])
     (warning,) = read_feed(str(path)).warnings
     assert "8 values are not numbers (rows 2, 3, 4, 5, 6 and 3 more: '?', '?', '?', '?', '?')" in warning
+
+
+def test_the_report_note_names_the_same_rows_in_russian(tmp_path):
+    (unusable,) = read_feed(str(write_counts(tmp_path, [f"{n},Пост,?,1" for n in range(1, 9)]))).unusable
+    assert left_empty_note(unusable) == (
+        "просмотры (столбец «views»): 8 значений оставлены пустыми — не числа "
+        "(строки 2, 3, 4, 5, 6 и ещё 3: «?», «?», «?», «?», «?»)"
+    )
 
 
 @pytest.mark.parametrize("mark", ["", "-", "—", "  "])
@@ -308,6 +338,13 @@ def test_telegram_counts_are_checked_too(tmp_path):
         ("15 мая 2024, 9:30", "2024-05-15T09:30:00"),
         ("1733220000", "2024-12-03T10:00:00+00:00"),
         ("1733220000000", "2024-12-03T10:00:00+00:00"),
+        ("45629", "2024-12-03"),  # an Excel serial date: days since 1899-12-30
+        ("45629.5", "2024-12-03T12:00:00"),
+        ("45629,75", "2024-12-03T18:00:00"),
+        ("32874", "1990-01-01"),
+        ("73050", "2099-12-31"),
+        ("32873", None),  # before 1990 or after 2099: not taken for a date
+        ("73051", None),
         ("вчера", None),
         ("2024-13-45", None),
         ("31.02.2024", None),
@@ -331,7 +368,8 @@ def test_unreadable_dates_are_left_empty_with_a_warning(tmp_path):
     feed = read_feed(str(path))
     assert [p.date for p in feed.posts] == ["2024-12-03", "", "", "2024-12-03", "2024-12-03T10:00:00+00:00"]
     assert [p.status for p in feed.posts] == ["ok"] * 5
-    (warning,) = feed.warnings
+    columns, warning = feed.warnings
+    assert columns.startswith(f"{path}: column read: 'Дата публикации' as date; if one is wrong")
     assert warning.startswith(
         f"{path}: date (column 'Дата публикации'): 2 values are not dates (rows 3, 4: 'вчера', "
         "'2024-13-45'); left empty. Dates are read as 2024-12-03, 03.12.2024"
@@ -354,6 +392,27 @@ def test_slashed_dates_that_fit_both_orders_are_read_day_first_and_said_so(tmp_p
         "month/day; read day first (12/04/2024 is 2024-04-12), as Russian exports write dates. "
         "If this export writes the month first, write its dates as YYYY-MM-DD."
     ]
+
+
+def test_excel_serial_dates_are_read_and_said_so_once(tmp_path):
+    rows = ["1,Первый,45629", '2,Второй,"45629,5"', "3,Третий,2024-12-05", "4,Четвёртый,12345"]
+    path = write_counts(tmp_path, rows, header="id,text,date")
+    feed = read_feed(str(path))
+    assert [p.date for p in feed.posts] == ["2024-12-03", "2024-12-03T12:00:00", "2024-12-05", ""]
+    assert feed.excel_dates == ["45629", "45629,5"]
+    serials, out_of_range = feed.warnings
+    assert serials == (
+        f"{path}: date (column 'date'): 2 values are numbers, read as Excel serial dates, days since "
+        "1899-12-30 (45629 is 2024-12-03). If this column does not hold dates, name the date column "
+        "with --column date=NAME."
+    )
+    assert out_of_range.startswith(f"{path}: date (column 'date'): 1 value is not a date (row 5: '12345')")
+
+
+def test_python_api_warns_about_an_excel_serial_date():
+    with pytest.warns(UserWarning, match=r"1 value is a number, read as Excel serial dates"):
+        (post,) = posts_from_texts([{"text": "Пост", "date": 45629}])
+    assert post.date == "2024-12-03"
 
 
 def test_python_api_warns_about_a_value_it_leaves_empty():
@@ -433,6 +492,23 @@ def test_xlsx_dates_become_iso(tmp_path):
     path = tmp_path / "dates.xlsx"
     workbook.save(path)
     assert read_feed(str(path)).posts[0].date == "2025-03-01T10:30:00"
+
+
+def test_xlsx_dates_formatted_as_numbers_are_excel_serial_dates(tmp_path):
+    import datetime
+
+    workbook = Workbook()
+    workbook.active.append(["text", "date"])
+    for value in (45629, 45629.5, datetime.datetime(2025, 3, 1, 10, 30), 7):
+        workbook.active.append(["Пост", value])
+    path = tmp_path / "dates.xlsx"
+    workbook.save(path)
+    feed = read_feed(str(path))
+    assert [p.date for p in feed.posts] == ["2024-12-03", "2024-12-03T12:00:00", "2025-03-01T10:30:00", ""]
+    assert feed.excel_dates == ["45629", "45629.5"]
+    serials, not_a_date = feed.warnings
+    assert serials.startswith(f"{path}: date (column 'date'): 2 values are numbers, read as Excel serial")
+    assert not_a_date.startswith(f"{path}: date (column 'date'): 1 value is not a date (row 5: '7')")
 
 
 # --- JSON and JSONL ------------------------------------------------------------------------

@@ -167,7 +167,8 @@ def analyze(
 
 def _load(path: str, options):
     """The feed, read; a problem with the whole file exits with code 2, and each column
-    with values that could not be used gets one warning on stderr."""
+    with values that could not be used gets one warning on stderr, as do columns found under
+    other names and dates read as Excel serial numbers."""
     from .feed import FeedError, read_feed
 
     try:
@@ -185,10 +186,12 @@ def _account_name(loaded) -> str:
 
 def _account_report(results, name: str, followers: int | None, loaded):
     from .account import build_report
-    from .wording import left_empty_note
+    from .wording import input_notes, left_empty_note
 
     notes = [left_empty_note(unusable) for unusable in loaded.unusable]
-    return build_report(results, account=name, followers=followers, left_empty=notes)
+    return build_report(
+        results, account=name, followers=followers, left_empty=notes, input_notes=input_notes(loaded)
+    )
 
 
 def _print_account(report, *, to_stderr: bool) -> None:

@@ -18,7 +18,7 @@ import sys
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from .records import (
@@ -103,12 +103,17 @@ NOT_A_DATE = "not a date"
 PROBLEM_PLURALS = {NEGATIVE: "negative", NOT_A_NUMBER: "not numbers", NOT_A_DATE: "not dates"}
 WHAT_TO_DO = {
     "date": "Dates are read as 2024-12-03, 03.12.2024, 03.12.24, 03/12/2024, 3 декабря 2024 "
-    "(each with a time or not) or a Unix time: fix these cells in the export.",
+    "(each with a time or not), a Unix time or an Excel serial date of 1990–2099: "
+    "fix these cells in the export.",
     "count": "A count is 0 or more, written like 1234, 1 234, 1,2K or 12 тыс: fix these cells in the export.",
 }
 SHOWN_PROBLEMS = 5  # row numbers and values quoted in a warning
+LOCATION_UNITS = {unit: (unit, f"{unit}s") for unit in ("row", "line", "item", "message")}
 UNIX_TIME = re.compile(r"^(\d{9,10})(?:\.\d+)?$")
 UNIX_TIME_MS = re.compile(r"^\d{13}$")
+EXCEL_SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")  # 45629, 45629.5: a number-formatted date cell
+EXCEL_DAY_ZERO = datetime(1899, 12, 30)  # of Excel's 1900 date system (its 29 Feb 1900 included)
+EXCEL_SERIALS = range(32874, 73051)  # 1990-01-01 to 2099-12-31; a Unix time has 9 digits or more
 TIME = r"(?:(?:\s*,\s*|\s+в\s+|\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 NUMERIC_DATE = re.compile(rf"^(\d{{1,2}})([./])(\d{{1,2}})\2(\d{{4}}|\d{{2}}){TIME}$")
 WORD_DATE = re.compile(rf"^(\d{{1,2}})\s+([а-яё]{{3,}})\.?\s+(\d{{4}})(?:\s*(?:г\.?|года?))?{TIME}$", re.I)
@@ -143,6 +148,8 @@ class Feed:
     delimiter: str = ""
     columns: dict[str, str] = field(default_factory=dict)  # field -> column used
     channel: str = ""
+    aliased: dict[str, str] = field(default_factory=dict)  # field -> column found under another name
+    excel_dates: list[str] = field(default_factory=list)  # dates written as Excel serial numbers
     unusable: list[UnusableValues] = field(default_factory=list)  # values left empty, by column
     warnings: list[str] = field(default_factory=list)  # one line each, for stderr
 
@@ -189,14 +196,25 @@ def read_feed(path: str, options: ReadOptions | None = None) -> Feed:
         feed = _read_delimited(name, text, options, log)
         feed.encoding = encoding
     _require_posts(feed)
+    feed.aliased = _aliased(feed.columns, options.columns)
+    feed.excel_dates = [post.date for post in feed.posts if _excel_date(post.date)]
     date_note = settle_dates(feed.posts, log)
     for post in feed.posts:
         _check_post(post, options)
     feed.unusable = log.unusable(feed.columns)
-    feed.warnings = [unusable_warning(name, values) for values in feed.unusable]
-    if date_note:
-        feed.warnings.append(f"{name}: date{_column_note(feed.columns.get('date'))}: {date_note}")
+    feed.warnings = _feed_warnings(feed, date_note)
     return feed
+
+
+def _feed_warnings(feed: Feed, date_note: str) -> list[str]:
+    """How the file was read where the user may not expect it, then the values left empty."""
+    found = [aliased_warning(feed.name, feed.aliased)] if feed.aliased else []
+    if feed.excel_dates:
+        found.append(excel_dates_warning(feed.name, feed.columns.get("date"), feed.excel_dates))
+    found += [unusable_warning(feed.name, values) for values in feed.unusable]
+    if date_note:
+        found.append(f"{feed.name}: date{_column_note(feed.columns.get('date'))}: {date_note}")
+    return found
 
 
 def _require_posts(feed: Feed) -> None:
@@ -347,6 +365,13 @@ def resolve_columns(name: str, header: list[str], by_hand: dict[str, str]) -> di
     return columns
 
 
+def _aliased(columns: dict[str, str], by_hand: dict[str, str]) -> dict[str, str]:
+    """The columns found under another name than their field's («Текст поста» for text),
+    in field order; those named by hand are left out, the user knows them."""
+    found = {f: c for f, c in columns.items() if f not in by_hand and _normal_header(c) != f}
+    return dict(sorted(found.items(), key=lambda item: FIELDS.index(item[0])))
+
+
 def _normal_header(name: str) -> str:
     return re.sub(r"[\s_\-]+", " ", str(name).strip().lower().replace("ё", "е"))
 
@@ -465,15 +490,29 @@ def settle_dates(posts: list[Post], log: ValueLog) -> str:
 
 def read_date(text: str, *, month_first: bool = False) -> str | None:
     """A date as ISO 8601, or None. ISO dates are kept as written; a Unix time (seconds
-    or milliseconds), 03.12.2024, 03/12/2024 and «3 декабря 2024», each with an optional
-    time, are converted. ``month_first`` reads 12/03/2024 as 3 December."""
+    or milliseconds), an Excel serial date (45629, 45629.5), 03.12.2024, 03/12/2024 and
+    «3 декабря 2024», each with an optional time, are converted. ``month_first`` reads
+    12/03/2024 as 3 December."""
     text = text.strip()
     if UNIX_TIME.match(text) or UNIX_TIME_MS.match(text):
         seconds = float(text) / (1000 if UNIX_TIME_MS.match(text) else 1)
         return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
     if _is_iso(text):
         return text
-    return _numeric_date(text, month_first) or _word_date(text)
+    return _excel_date(text) or _numeric_date(text, month_first) or _word_date(text)
+
+
+def _excel_date(text: str) -> str | None:
+    """A number of days since 1899-12-30, the fraction being the time of day, as a sheet
+    writes a date cell formatted as a number: 45629 is 2024-12-03, 45629.5 its noon. Only
+    in ``EXCEL_SERIALS``: other numbers are not taken for dates."""
+    if not EXCEL_SERIAL.match(text):
+        return None
+    serial = float(text.replace(",", "."))
+    if int(serial) not in EXCEL_SERIALS:
+        return None
+    when = EXCEL_DAY_ZERO + timedelta(seconds=round(serial * 86400))
+    return when.isoformat() if serial % 1 else when.date().isoformat()
 
 
 def _is_iso(text: str) -> bool:
@@ -563,7 +602,27 @@ def unusable_warning(name: str, unusable: UnusableValues) -> str:
     advice = WHAT_TO_DO["date" if unusable.field == "date" else "count"]
     return (
         f"{name}: {unusable.field}{column}: {count} {'value is' if count == 1 else 'values are'} {what} "
-        f"({_where(unusable.locations)}: {shown}); left empty. {advice}"
+        f"({row_range(unusable.locations)}: {shown}); left empty. {advice}"
+    )
+
+
+def aliased_warning(name: str, aliased: dict[str, str]) -> str:
+    """«posts.csv: columns read: 'Текст поста' as text, 'Охват' as views; if one is wrong, ...»"""
+    read = ", ".join(f"{column!r} as {field_name}" for field_name, column in aliased.items())
+    return (
+        f"{name}: column{'s' if len(aliased) > 1 else ''} read: {read}; "
+        "if one is wrong, name the right one with --column FIELD=NAME."
+    )
+
+
+def excel_dates_warning(name: str, column: str | None, serials: list[str]) -> str:
+    """«posts.csv: date (column 'Дата'): 3 values are numbers, read as Excel serial dates ...»"""
+    count, example = len(serials), serials[0]
+    numbers = "1 value is a number" if count == 1 else f"{count} values are numbers"
+    return (
+        f"{name}: date{_column_note(column)}: {numbers}, read as Excel serial dates, days since "
+        f"1899-12-30 ({example} is {read_date(example)}). "
+        "If this column does not hold dates, name the date column with --column date=NAME."
     )
 
 
@@ -571,15 +630,17 @@ def _column_note(column: str | None) -> str:
     return f" (column {column!r})" if column else ""
 
 
-def _where(locations: list[str]) -> str:
-    """«row 4», «rows 4, 9, 12, 15, 20 and 3 more»: the unit once, the first few numbers."""
+def row_range(
+    locations: list[str], *, units: dict[str, tuple[str, str]] = LOCATION_UNITS, more: str = " and {} more"
+) -> str:
+    """«row 4», «rows 4, 9, 12, 15, 20 and 3 more»: the unit once, in ``units``' word for one
+    or for several, the first few numbers, and ``more`` for the rest (``wording`` passes
+    Russian ones: «строки 4, 9, 12, 15, 20 и ещё 3»)."""
     unit = locations[0].split(" ", 1)[0]
+    one, many = units.get(unit, (unit, unit))
     numbers = ", ".join(location.split(" ", 1)[-1] for location in locations[:SHOWN_PROBLEMS])
-    return f"{unit}{'s' if len(locations) > 1 else ''} {numbers}{_more(len(locations))}"
-
-
-def _more(count: int) -> str:
-    return f" and {count - SHOWN_PROBLEMS} more" if count > SHOWN_PROBLEMS else ""
+    rest = more.format(len(locations) - SHOWN_PROBLEMS) if len(locations) > SHOWN_PROBLEMS else ""
+    return f"{many if len(locations) > 1 else one} {numbers}{rest}"
 
 
 def _check_post(post: Post, options: ReadOptions) -> None:
@@ -822,9 +883,12 @@ def _post_from_dict(index: int, item: dict) -> Post:
     values = {f: _flatten_text(item.get(c)) if f == "text" else item.get(c) for f, c in columns.items()}
     log = ValueLog()
     post = _post_from_values(index, values, f"item {index + 1}", log)
+    serials = [post.date] if _excel_date(post.date) else []
     settle_dates([post], log)
     for unusable in log.unusable(columns):
         warnings.warn(unusable_warning("<posts>", unusable), stacklevel=2)
+    if serials:
+        warnings.warn(excel_dates_warning("<posts>", columns.get("date"), serials), stacklevel=2)
     return post
 
 

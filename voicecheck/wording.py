@@ -3,6 +3,7 @@ agreeing with it."""
 
 from functools import lru_cache
 
+from .feed import SHOWN_PROBLEMS, read_date, row_range
 from .records import UnusableValues
 from .taggers import morph_analyzer
 
@@ -10,6 +11,8 @@ STAGE_RU = {"awareness": "знакомство", "interest": "интерес", "
 TYPE_RU = {"expert": "экспертный", "entertainment": "развлекательный", "other": "прочее"}
 VOICE_RU = {"i": "я", "we": "мы", "none": "без автора"}
 FIELD_RU = {
+    "text": "текст",
+    "id": "номер",
     "date": "дата",
     "views": "просмотры",
     "likes": "лайки",
@@ -25,7 +28,6 @@ PROBLEM_RU = {
 }
 LOCATION_RU = {"row": ("строка", "строки"), "line": ("строка", "строки"), "item": ("запись", "записи")}
 LOCATION_RU["message"] = ("сообщение", "сообщения")
-SHOWN_VALUES = 5
 
 
 def posts_count(number: int, case: str = "nomn") -> str:
@@ -44,24 +46,47 @@ def left_empty_note(unusable: UnusableValues) -> str:
     """«просмотры (столбец «Охват»): 2 значения оставлены пустыми — не числа (строки 4, 9:
     «много», «abc»)», for the account report's list of what was skipped."""
     count = len(unusable.values)
-    one = count % 10 == 1 and count % 100 != 11  # «21 значение оставлено»
+    one = _agrees_as_one(count)
     name = FIELD_RU.get(unusable.field, unusable.field)
     column = f" (столбец «{unusable.column}»)" if unusable.column else ""
     what = " или ".join(PROBLEM_RU[p][0 if one else 1] if p in PROBLEM_RU else p for p in unusable.problems)
-    values = ", ".join(f"«{value}»" for value in unusable.values[:SHOWN_VALUES])
+    values = ", ".join(f"«{value}»" for value in unusable.values[:SHOWN_PROBLEMS])
     left = "оставлено пустым" if one else "оставлены пустыми"
+    rows = row_range(unusable.locations, units=LOCATION_RU, more=" и ещё {}")
+    values_left = f"{count} {_noun_form('значение', count, 'nomn')} {left}"
+    return f"{name}{column}: {values_left} — {what} ({rows}: {values})"
+
+
+def _agrees_as_one(count: int) -> bool:
+    """A verb after «1», «21», «101» of something is singular: «21 значение оставлено»."""
+    return count % 10 == 1 and count % 100 != 11
+
+
+def input_notes(feed) -> list[str]:
+    """How a ``feed.Feed`` was read where the user may not expect it, for the account
+    report: the columns found under other names, the dates read as Excel serial numbers."""
+    notes = [aliased_note(feed.aliased)] if feed.aliased else []
+    if feed.excel_dates:
+        notes.append(excel_dates_note(feed.columns.get("date"), feed.excel_dates))
+    return notes
+
+
+def aliased_note(aliased: dict[str, str]) -> str:
+    """«прочитаны столбцы: «Текст поста» как текст, «Охват» как просмотры»."""
+    read = ", ".join(f"«{column}» как {FIELD_RU.get(f, f)}" for f, column in aliased.items())
+    return f"{'прочитаны столбцы' if len(aliased) > 1 else 'прочитан столбец'}: {read}"
+
+
+def excel_dates_note(column: str | None, serials: list[str]) -> str:
+    """«дата (столбец «Дата»): 3 числа прочитаны как даты Excel, дни от 30.12.1899 (45629 —
+    2024-12-03)»."""
+    count, example = len(serials), serials[0]
+    where = f" (столбец «{column}»)" if column else ""
+    read = "прочитано" if _agrees_as_one(count) else "прочитаны"
     return (
-        f"{name}{column}: {count} {_noun_form('значение', count, 'nomn')} {left} — {what} "
-        f"({_where_ru(unusable.locations)}: {values})"
+        f"дата{where}: {count} {_noun_form('число', count, 'nomn')} {read} как даты Excel, "
+        f"дни от 30.12.1899 ({example} — {read_date(example)})"
     )
-
-
-def _where_ru(locations: list[str]) -> str:
-    unit = locations[0].split(" ", 1)[0]
-    one, many = LOCATION_RU.get(unit, (unit, unit))
-    numbers = ", ".join(location.split(" ", 1)[-1] for location in locations[:SHOWN_VALUES])
-    more = f" и ещё {len(locations) - SHOWN_VALUES}" if len(locations) > SHOWN_VALUES else ""
-    return f"{many if len(locations) > 1 else one} {numbers}{more}"
 
 
 def decimal(value: float, digits: int = 2) -> str:

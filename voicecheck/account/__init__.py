@@ -28,6 +28,7 @@ class AccountReport:
     engagement: EngagementReport
     findings: list[Finding]
     left_empty: list[str] = field(default_factory=list)  # input values that could not be used
+    input_notes: list[str] = field(default_factory=list)  # how the input was read, where unexpected
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -41,9 +42,12 @@ def build_report(
     account: str = "",
     followers: int | None = None,
     left_empty: list[str] | None = None,
+    input_notes: list[str] | None = None,
 ) -> AccountReport:
     """The account's audit; ``left_empty`` notes the input values that could not be used
-    (``wording.left_empty_note`` of each ``Feed.unusable``), for the "what was skipped" notes."""
+    (``wording.left_empty_note`` of each ``Feed.unusable``), for the "what was skipped" notes;
+    ``input_notes`` how the input was read where the user may not expect it
+    (``wording.input_notes`` of the feed: columns found under other names, Excel dates)."""
     from ..nlp import natasha_models
 
     focus = analyse_focus(results, natasha_models().embedding)
@@ -61,6 +65,7 @@ def build_report(
         engagement=engagement,
         findings=all_findings(focus, funnel, trust, engagement, _proof_and_offers(results)),
         left_empty=list(left_empty or []),
+        input_notes=list(input_notes or []),
     )
 
 

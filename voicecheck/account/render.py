@@ -19,7 +19,8 @@ ER_GAP = 1.3  # ratio of median ER
 
 def render_report(report: AccountReport) -> str:
     lines = [_header(report), ""]
-    lines += _left_empty_lines(report)
+    lines += _note_lines("Как прочитан файл", report.input_notes)
+    lines += _note_lines("Пропущено при чтении", report.left_empty)
     lines += _focus_lines(report)
     lines += _funnel_lines(report)
     lines += _trust_lines(report)
@@ -36,10 +37,8 @@ def _header(report: AccountReport) -> str:
     return f"== Аудит аккаунта {name}{report.posts_analysed} из {read}{when}"
 
 
-def _left_empty_lines(report: AccountReport) -> list[str]:
-    if not report.left_empty:
-        return []
-    return ["Пропущено при чтении:", *(f"  {note}" for note in report.left_empty), ""]
+def _note_lines(title: str, notes: list[str]) -> list[str]:
+    return [f"{title}:", *(f"  {note}" for note in notes), ""] if notes else []
 
 
 def _focus_lines(report: AccountReport) -> list[str]:

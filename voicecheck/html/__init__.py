@@ -87,6 +87,7 @@ class AccountView:
     findings: list[Finding]
     topics: charts.Chart
     heatmap: charts.Chart
+    read: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     works: list[str] = field(default_factory=list)
 
@@ -138,6 +139,7 @@ def _account_view(name: str, report: AccountReport, results: list[PostResult]) -
         findings=report.findings,
         topics=charts.topics_chart(report),
         heatmap=heatmap,
+        read=report.input_notes,
         skipped=_skipped(report, results, heatmap),
         works=report.engagement.works,
     )
