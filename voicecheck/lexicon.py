@@ -68,6 +68,12 @@ def read_lemmas(name: str) -> frozenset[str]:
     return frozenset(read_sections(name)[""])
 
 
+def read_actions(name: str) -> dict[str, str]:
+    """A data file of verbs, one action a line in both aspects («купить покупать»):
+    each verb -> the action it names (the line's first verb)."""
+    return {verb: line.split()[0] for line in read_sections(name)[""] for verb in line.split()}
+
+
 class PhraseMatcher:
     """Finds lemma phrases in a Doc, skipping whitespace and masked tokens."""
 

@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import grammemes, read_lemmas, token_forms
+from ..lexicon import grammemes, read_actions, token_forms
 from ..nlp import text_of, tokens_of
 from .common import (
     features,
@@ -65,6 +65,7 @@ ASK_PHRASES = re.compile(
     r"|\bзаписаться\s+можно|\bможно\s+(?:записаться|заказать|купить|забронировать|оформить)",
     re.IGNORECASE,
 )
+ASK_LABELS = ("ASK", "ENGAGE")
 INVITATION_MOODS = ("Imp",)
 IMPERATIVE_POS = ("VERB", "AUX", "NOUN", "PROPN", "ADJ")
 CONTACT_MASKS = ("url", "mention")
@@ -93,8 +94,9 @@ AUTHOR_PRONOUNS = ("я", "мы")
 
 class CallToActionDetector:
     def __init__(self) -> None:
-        self.ask_verbs = read_lemmas("cta_verbs.txt")
-        self.engage_verbs = read_lemmas("engage_verbs.txt")
+        self.ask_verbs = read_actions("cta_verbs.txt")
+        self.engage_verbs = read_actions("engage_verbs.txt")
+        self.actions = self.ask_verbs | self.engage_verbs
 
     def __call__(self, doc: Doc) -> Doc:
         spans = self.evidence(doc)
@@ -118,7 +120,22 @@ class CallToActionDetector:
         ):
             spans.extend(regex_spans(doc, pattern, label))
         spans.extend(Span(doc, i, i + 1, label="LINK") for i, kind in masks(doc).items() if kind == "url")
-        return _drop_overlaps(spans)
+        return [self._named(span) for span in _drop_overlaps(spans)]
+
+    def _named(self, span: Span) -> Span:
+        """An ask named (``span.id_``) by the action it asks for: its last ask verb, both
+        aspects as one («покупайте» and «купите»: купить). Announcements and labels
+        («открываю запись», «Запись:») name none."""
+        if span.label_ not in ASK_LABELS:
+            return span
+        actions = [action for token in span if (action := self._action(token))]
+        if not actions:
+            return span
+        return Span(span.doc, span.start, span.end, label=span.label_, span_id=actions[-1])
+
+    def _action(self, token: Token) -> str:
+        verbs = sorted(token_forms(token) & self.actions.keys())
+        return self.actions[verbs[0]] if verbs else ""
 
     def _verb_span(self, token: Token) -> Span | None:
         if not _is_imperative(token):
@@ -138,9 +155,9 @@ class CallToActionDetector:
 
     def _ask_label(self, token: Token) -> str | None:
         forms = token_forms(token)
-        if forms & self.engage_verbs:
+        if forms & self.engage_verbs.keys():
             return "ENGAGE"
-        if forms & self.ask_verbs:
+        if forms & self.ask_verbs.keys():
             return "ASK"
         return None
 
