@@ -138,6 +138,7 @@ NO_ASK = {
     "recordings_in_bot": "Записи всех эфиров доступны в боте @polka_start_bot",
     "opened_when": "Когда я открыла запись на первый поток, пришли трое.",
     "clients_came": "Весной ко мне пришли Денис и Алёна с задачей: кухня за месяц.",
+    "send_a_photo": "Пришли мне фото кухни, подскажу цвет.",  # прислать, not прийти
     "someone_else_recruits": "Южнокорейская Healthspan Labs начала набор 2 000 добровольцев старше 65 лет.",
     "courts_accept": "И суды такие записи принимают.",
     "enrolment_closed": "Запись на курс не открыта, набор закрыт.",
@@ -176,6 +177,12 @@ def test_a_call_line_still_links(more_docs):
         "svetlydom.ru/consult",
     ]
     assert span_texts(more_docs["write_in_dm"], "cta", "LINK") == ["в личные сообщения"]
+
+
+def test_forward_to_a_friend_is_engage_though_also_a_past_form(nlp):
+    """«Перешли» is also the past of перейти; a recipient after it makes it an imperative."""
+    doc = parse_all(nlp, {"forward": "Перешли этот пост подруге, которая делает ремонт."})["forward"]
+    assert [(s.label_, s.text, s.id_) for s in doc.spans["vc_cta"]] == [("ENGAGE", "Перешли", "переслать")]
 
 
 def test_subscribe_after_a_conjunction_is_engage(more_docs):

@@ -33,6 +33,12 @@ def grammemes(word: str) -> frozenset[str]:
     return frozenset(tags)
 
 
+@lru_cache(maxsize=20_000)
+def imperative_forms(word: str) -> frozenset[str]:
+    """The normal forms of a word's imperative parses: прислать, not прийти, for «пришли»."""
+    return frozenset(p.normal_form for p in morph_analyzer().parse(word.lower()) if "impr" in p.tag)
+
+
 FORMS_KEY = "voicecheck_forms"
 
 
