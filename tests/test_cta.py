@@ -138,6 +138,7 @@ NO_ASK = {
     "recordings_in_bot": "Записи всех эфиров доступны в боте @polka_start_bot",
     "opened_when": "Когда я открыла запись на первый поток, пришли трое.",
     "clients_came": "Весной ко мне пришли Денис и Алёна с задачей: кухня за месяц.",
+    "send_a_photo": "Пришли мне фото кухни, подскажу цвет.",  # прислать, not прийти
     "someone_else_recruits": "Южнокорейская Healthspan Labs начала набор 2 000 добровольцев старше 65 лет.",
     "courts_accept": "И суды такие записи принимают.",
     "enrolment_closed": "Запись на курс не открыта, набор закрыт.",
@@ -178,7 +179,61 @@ def test_a_call_line_still_links(more_docs):
     assert span_texts(more_docs["write_in_dm"], "cta", "LINK") == ["в личные сообщения"]
 
 
+def test_forward_to_a_friend_is_engage_though_also_a_past_form(nlp):
+    """«Перешли» is also the past of перейти; a recipient after it makes it an imperative."""
+    doc = parse_all(nlp, {"forward": "Перешли этот пост подруге, которая делает ремонт."})["forward"]
+    assert [(s.label_, s.text, s.id_) for s in doc.spans["vc_cta"]] == [("ENGAGE", "Перешли", "переслать")]
+
+
 def test_subscribe_after_a_conjunction_is_engage(more_docs):
     doc = more_docs["four_asks"]
     assert span_texts(doc, "cta", "ASK") == ["Запишитесь"]
     assert span_texts(doc, "cta", "ENGAGE") == ["поставьте", "перешлите", "подпишитесь"]
+
+
+# --- the action an ask names: both aspects of a verb are one action (VC402) ----------------------
+
+ASPECT_PAIRS = {
+    "sign_up": ("Записывайтесь на курс по ссылке. Места ещё есть, запишитесь до пятницы!", "записаться"),
+    "buy": ("Покупайте набор сейчас, а лучше купите два.", "купить"),
+    "leave": ("Оставляйте заявку на сайте или оставьте номер в директ.", "оставить"),
+    "subscribe": ("Подписывайтесь на канал! Не успели? Подпишитесь сейчас.", "подписаться"),
+    "go": ("Переходите по ссылке в профиле, перейдите и посмотрите.", "перейти"),
+}
+
+
+@pytest.fixture(scope="module")
+def pair_docs(nlp):
+    return parse_all(nlp, {name: text for name, (text, _) in ASPECT_PAIRS.items()})
+
+
+@pytest.mark.parametrize("name", ASPECT_PAIRS)
+def test_both_aspects_of_a_verb_name_one_action(pair_docs, name):
+    asks = [s for s in pair_docs[name].spans["vc_cta"] if s.label_ in ("ASK", "ENGAGE")]
+    assert len(asks) == 2
+    assert {s.id_ for s in asks} == {ASPECT_PAIRS[name][1]}
+
+
+def test_different_asks_name_different_actions(more_docs):
+    asks = [s for s in more_docs["four_asks"].spans["vc_cta"] if s.label_ in ("ASK", "ENGAGE")]
+    assert [s.id_ for s in asks] == ["записаться", "поставить", "переслать", "подписаться"]
+
+
+def test_each_line_of_the_verb_lists_is_one_action_in_both_aspects():
+    """A line holds a perfective, then its imperfectives, as pymorphy3 knows them (a verb it
+    does not know, «репостить», passes); no verb names two actions."""
+    from voicecheck.lexicon import read_sections
+    from voicecheck.taggers import morph_analyzer
+
+    def aspects(verb: str) -> set[str]:
+        return {p.tag.aspect for p in morph_analyzer().parse(verb) if p.tag.POS == "INFN"} - {None}
+
+    verbs = []
+    for name in ("cta_verbs.txt", "engage_verbs.txt"):
+        for line in read_sections(name)[""]:
+            first, *others = line.split()
+            verbs += [first, *others]
+            if others:
+                assert "perf" in aspects(first), line
+                assert all("impf" in aspects(v) or not aspects(v) for v in others), line
+    assert len(verbs) == len(set(verbs))

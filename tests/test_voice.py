@@ -37,6 +37,11 @@ TEXTS = {
     "neuter_past": "Было поздно, стало холодно. А вы любите осень?",
     "passive_aux": "В парке были установлены скамейки. Были высажены новые деревья. Приходите гулять!",
     "parenthetical_dopustim": "Допустим, в первый месяц в кофейню пришло 300 гостей. Это много или мало?",
+    "clients_came": "Клиенты пришли к нам весной, и мы сразу взялись за кухню.",
+    "news_past_plurals": "В архиве нашли письма художника. Вышли и первые статьи: историки пришли к выводу, "
+    "что он жил в Казани.",
+    "send_me": "Пришли мне фото кухни, и я подскажу, какой цвет выбрать.",
+    "write_and_send": "Напиши мне и пришли фото кухни.",
 }
 
 
@@ -173,3 +178,18 @@ def test_passive_auxiliary_is_not_the_brand(docs):
 def test_parenthetical_dopustim_is_not_the_brand(docs):
     assert "Допустим" not in span_texts(docs["parenthetical_dopustim"], "voice", "WE")
     assert voice(docs, "parenthetical_dopustim")["voice"] == "none"
+
+
+def test_past_plurals_that_are_also_imperatives_are_past(docs):
+    """«пришли», «нашли», «вышли» are past of прийти, найти, выйти far more often than
+    imperatives of прислать, наслать, выслать: nobody is addressed here."""
+    assert span_texts(docs["clients_came"], "voice", "YOU") == []
+    assert voice(docs, "clients_came")["voice"] == "we"
+    assert span_texts(docs["news_past_plurals"], "voice", "YOU") == []
+    assert voice(docs, "news_past_plurals")["you_rate"] == 0
+
+
+@pytest.mark.parametrize("name", ["send_me", "write_and_send"])
+def test_send_me_is_still_an_imperative(docs, name):
+    assert "ришли" in "".join(span_texts(docs[name], "voice", "YOU"))
+    assert voice(docs, name)["you_rate"] > 0

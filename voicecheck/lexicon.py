@@ -33,6 +33,12 @@ def grammemes(word: str) -> frozenset[str]:
     return frozenset(tags)
 
 
+@lru_cache(maxsize=20_000)
+def imperative_forms(word: str) -> frozenset[str]:
+    """The normal forms of a word's imperative parses: прислать, not прийти, for «пришли»."""
+    return frozenset(p.normal_form for p in morph_analyzer().parse(word.lower()) if "impr" in p.tag)
+
+
 FORMS_KEY = "voicecheck_forms"
 
 
@@ -66,6 +72,12 @@ def read_sections(name: str) -> dict[str, list[str]]:
 
 def read_lemmas(name: str) -> frozenset[str]:
     return frozenset(read_sections(name)[""])
+
+
+def read_actions(name: str) -> dict[str, str]:
+    """A data file of verbs, one action a line in both aspects («купить покупать»):
+    each verb -> the action it names (the line's first verb)."""
+    return {verb: line.split()[0] for line in read_sections(name)[""] for verb in line.split()}
 
 
 class PhraseMatcher:

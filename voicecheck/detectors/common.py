@@ -78,7 +78,8 @@ def person_number_mood(token: Token) -> tuple[str, str, str]:
     person, number, mood = morph(token, "Person"), morph(token, "Number"), morph(token, "Mood")
     tags = grammemes(token.text)
     persons = tags & PERSON_GRAMMEMES.keys()
-    if "impr" in tags and not persons - {"2per"} and token.lower_.endswith(IMPERATIVE_ENDINGS):
+    imperative = "impr" in tags and not persons - {"2per"} and token.lower_.endswith(IMPERATIVE_ENDINGS)
+    if imperative and not read_as_past(token):
         return "2", "Plur" if token.lower_.endswith(("те", "тесь")) else "Sing", "Imp"
     if len(persons) == 1 and "impr" not in tags:
         person = PERSON_GRAMMEMES[next(iter(persons))]
@@ -86,6 +87,34 @@ def person_number_mood(token: Token) -> tuple[str, str, str]:
         number = ("Sing" if "sing" in numbers else "Plur") if len(numbers) == 1 else number
         mood = "Ind" if mood == "Imp" else mood
     return person, number, mood
+
+
+def read_as_past(token: Token) -> bool:
+    """A word both parsers allow as a past verb is past: «клиенты пришли», «нашли решение»,
+    «вышли первые серии» (прийти, найти, выйти), as such words nearly always are in posts,
+    though pymorphy3 also knows them as imperatives (прислать, наслать, выслать). slovnet tags
+    every «пришли» as past, so its tag alone cannot tell; the imperative needs the context of
+    one: a recipient in the dative right after it («Пришли мне фото»), or an imperative beside
+    it («Напиши мне и пришли фото»)."""
+    if morph(token, "Tense") != "Past" or "past" not in grammemes(token.text):
+        return False
+    return not (_has_recipient(token) or _joined_to_imperative(token))
+
+
+def _has_recipient(verb: Token) -> bool:
+    """«Пришли мне…», «перешли подруге…»: a dative with no preposition after the verb."""
+    after = [child for child in verb.children if child.i > verb.i and morph(child, "Case") == "Dat"]
+    return any(not any(c.dep_ == "case" for c in child.children) for child in after)
+
+
+def _joined_to_imperative(verb: Token) -> bool:
+    """«Напиши мне и пришли фото»: a conjunct that is plainly an imperative (no past reading)."""
+    partners = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    return any(morph(t, "Mood") == "Imp" or _plainly_imperative(grammemes(t.text)) for t in partners)
+
+
+def _plainly_imperative(tags: frozenset[str]) -> bool:
+    return "impr" in tags and "past" not in tags
 
 
 INFINITIVE_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")

@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import grammemes, read_lemmas, token_forms
+from ..lexicon import grammemes, imperative_forms, read_actions, token_forms
 from ..nlp import text_of, tokens_of
 from .common import (
     features,
@@ -65,6 +65,7 @@ ASK_PHRASES = re.compile(
     r"|\bзаписаться\s+можно|\bможно\s+(?:записаться|заказать|купить|забронировать|оформить)",
     re.IGNORECASE,
 )
+ASK_LABELS = ("ASK", "ENGAGE")
 INVITATION_MOODS = ("Imp",)
 IMPERATIVE_POS = ("VERB", "AUX", "NOUN", "PROPN", "ADJ")
 CONTACT_MASKS = ("url", "mention")
@@ -93,8 +94,9 @@ AUTHOR_PRONOUNS = ("я", "мы")
 
 class CallToActionDetector:
     def __init__(self) -> None:
-        self.ask_verbs = read_lemmas("cta_verbs.txt")
-        self.engage_verbs = read_lemmas("engage_verbs.txt")
+        self.ask_verbs = read_actions("cta_verbs.txt")
+        self.engage_verbs = read_actions("engage_verbs.txt")
+        self.actions = self.ask_verbs | self.engage_verbs
 
     def __call__(self, doc: Doc) -> Doc:
         spans = self.evidence(doc)
@@ -118,7 +120,22 @@ class CallToActionDetector:
         ):
             spans.extend(regex_spans(doc, pattern, label))
         spans.extend(Span(doc, i, i + 1, label="LINK") for i, kind in masks(doc).items() if kind == "url")
-        return _drop_overlaps(spans)
+        return [self._named(span) for span in _drop_overlaps(spans)]
+
+    def _named(self, span: Span) -> Span:
+        """An ask named (``span.id_``) by the action it asks for: its last ask verb, both
+        aspects as one («покупайте» and «купите»: купить). Announcements and labels
+        («открываю запись», «Запись:») name none."""
+        if span.label_ not in ASK_LABELS:
+            return span
+        actions = [action for token in span if (action := self._action(token))]
+        if not actions:
+            return span
+        return Span(span.doc, span.start, span.end, label=span.label_, span_id=actions[-1])
+
+    def _action(self, token: Token) -> str:
+        verbs = sorted(_verb_forms(token) & self.actions.keys())
+        return self.actions[verbs[0]] if verbs else ""
 
     def _verb_span(self, token: Token) -> Span | None:
         if not _is_imperative(token):
@@ -137,10 +154,10 @@ class CallToActionDetector:
         return None if label is None else Span(token.doc, token.i, token.i + 1, label=label)
 
     def _ask_label(self, token: Token) -> str | None:
-        forms = token_forms(token)
-        if forms & self.engage_verbs:
+        forms = _verb_forms(token)
+        if forms & self.engage_verbs.keys():
             return "ENGAGE"
-        if forms & self.ask_verbs:
+        if forms & self.ask_verbs.keys():
             return "ASK"
         return None
 
@@ -180,16 +197,20 @@ class CallToActionDetector:
 def _is_imperative(token: Token) -> bool:
     """slovnet's Mood=Imp, corrected by pymorphy3 where slovnet misreads an imperative
     («Ставьте», «Записывайтесь» at a line start, «пишите», «а ещё подпишитесь») as a noun;
-    not a verb both read as past («клиенты пришли», not «пришли фото»)."""
+    not a word read as past («клиенты пришли», not «пришли мне фото»: ``read_as_past``)."""
     if token.pos_ not in IMPERATIVE_POS:
         return False
     if token.pos_ not in ("VERB", "AUX") and "impr" not in grammemes(token.text):
         return False  # a noun no dictionary reading makes an imperative: the cheap test first
-    return not _read_as_past(token) and person_number_mood(token)[2] in INVITATION_MOODS
+    return person_number_mood(token)[2] in INVITATION_MOODS
 
 
-def _read_as_past(token: Token) -> bool:
-    return morph(token, "Tense") == "Past" and "past" in grammemes(token.text)
+def _verb_forms(token: Token) -> frozenset[str]:
+    """«Пришли мне фото» asks to send (прислать), not to come (прийти): a past form read
+    as an imperative asks by the imperative's lemma."""
+    if "past" in grammemes(token.text) and _is_imperative(token):
+        return imperative_forms(token.text)
+    return token_forms(token)
 
 
 def _negated(token: Token) -> bool:

@@ -12,11 +12,12 @@ def no_cta(draft: Draft, params: dict) -> list[Hit]:
 
 
 def competing_cta(draft: Draft, params: dict) -> list[Hit]:
-    """Every ask past ``max_actions`` different ones (told apart by lemma)."""
+    """Every ask past ``max_actions`` different ones: told apart by the action the detector
+    names (``span.id_``: «записывайтесь» and «запишитесь» are one), else by lemma."""
     seen: set[str] = set()
     extra = []
     for span in draft.spans("cta", *params["labels"]):
-        action = span.lemma_.lower()
+        action = span.id_ or span.lemma_.lower()
         if action in seen:
             continue
         seen.add(action)
@@ -86,7 +87,8 @@ RULES = [
         message="Несколько призывов спорят друг с другом",
         hint="Оставьте один главный призыв; остальные уберите или перенесите в другие посты",
         what="Находит черновик, где читателя просят сделать больше разных действий, чем "
-        "допускает порог: «запишитесь», «купите», «подпишитесь», «поделитесь» в одном посте.",
+        "допускает порог: «запишитесь», «купите», «подпишитесь», «поделитесь» в одном посте. "
+        "Два вида одного глагола («записывайтесь… запишитесь», «покупайте… купите») — одно действие.",
         why="Каждый лишний призыв отнимает внимание у главного. Когда просят сразу обо всём, "
         "читатель не делает ничего.",
         bad="Запишитесь на консультацию, купите чек-лист, подпишитесь на канал и поделитесь "
