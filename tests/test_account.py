@@ -21,6 +21,8 @@ from voicecheck.account.focus import (
     analyse_focus,
     coherence,
     focus_index,
+    greetings,
+    label_lemmas,
     lemma_vectors,
     name_spellings,
     post_vectors,
@@ -28,6 +30,7 @@ from voicecheck.account.focus import (
     strip_signatures,
     topic_label,
     typical_lemmas,
+    written_ending,
 )
 from voicecheck.account.funnel import TrustReport
 from voicecheck.account.navec_counts import (
@@ -41,6 +44,7 @@ from voicecheck.account.render import comparison_rows, differences, render_repor
 from voicecheck.analysis import analyze_posts
 from voicecheck.cli import main
 from voicecheck.feed import read_feed
+from voicecheck.html import render_html
 from voicecheck.nlp import natasha_models
 from voicecheck.records import PostResult, Prediction
 from voicecheck.report import json_record
@@ -104,6 +108,34 @@ def test_a_signature_line_is_not_taken_for_a_topic(demo_results):
     assert report.signatures and "присылать" in report.signatures[0].split()
     assert not any({"подписываться", "присылать"} & set(t.lemmas) for t in report.topics)
     assert report.focus_index == pytest.approx(plain.focus_index, abs=2)
+
+
+def test_the_report_shows_a_signature_as_the_feed_writes_it(demo_results):
+    """A two-line markdown signature, its first link different in every post: the text, HTML
+    and JSON reports quote the lines as written, links left out; the JSON keeps the lemmas too."""
+    texts = [r.text for r in demo_results if r.ok]
+    signed = [
+        f"{text}\n\n🎯 [Подписывайся на «Город Live»](https://t.me/city/{i})\n\n📩 [Прислать новость](https://t.me/city_bot)"
+        for i, text in enumerate(texts)
+    ]
+    results = list(analyze_posts(signed))
+    report = build_report(results, account="город")
+    written = "🎯 Подписывайся на «Город Live»\n📩 Прислать новость"
+    assert report.focus.signature_texts == [written]
+    shown = "«🎯 Подписывайся на «Город Live» / 📩 Прислать новость»"
+    assert f"подписи постов (не тема): {shown}" in render_report(report)
+    assert f"подпись постов не считается темой: {shown}" in render_html(report, results)
+    data = report.to_dict()["focus"]
+    assert data["signature_texts"] == [written] and "прислать" in data["signatures"][0].split()
+
+
+def test_a_signature_is_read_from_its_own_line_on():
+    """«Подробнее» is no topic word, yet the ending starts with it; the words before it on
+    its line are another sentence and stay out."""
+    text = "На складе в Мытищах сгорели две фуры. Подробнее читайте на сайте: https://example.ru/a/1"
+    result = next(analyze_posts([text], classify=False))
+    assert result.topic_lemmas.split()[-2:] == ["читать", "сайт"]
+    assert written_ending(result, 2) == "Подробнее читайте на сайте:"
 
 
 SIGNATURE = ["подписаться", "прислать", "новость"]
@@ -212,6 +244,46 @@ def test_a_word_spelled_as_a_name_only_now_and_then_stays_lower_case():
     assert spellings["фнс"] == "ФНС" and spellings["павел"] == "Павел"
     assert "вера" not in spellings
     assert topic_label(["фнс", "вера", "налог"], spellings) == "ФНС, вера, налог"
+
+
+YOGA = [
+    "Привет, друзья! Сегодня йога в парке у фонтана, берите коврики и воду.",
+    "Добрый день, друзья! Утренняя йога переносится в зал из-за дождя.",
+    "Здравствуйте, дорогие друзья! Новая группа йоги для начинающих собирается в парке.",
+    "Всем привет! Йога на коврике в парке: берите плед и воду, начнём с дыхания.",
+]
+TAXES = [
+    "Налоговый вычет за лечение можно вернуть за три года, декларацию подают онлайн.",
+    "Срок уплаты налога на имущество — первое декабря, квитанция придёт в личный кабинет.",
+    "Самозанятые платят налог с дохода по ставке четыре процента от физических лиц.",
+    "Как заполнить декларацию о доходах и не ошибиться в налоговом вычете.",
+]
+
+
+def test_topic_labels_leave_out_greetings_and_address_words():
+    """Yoga posts that open with «Привет, друзья!» or «Добрый день»: the label names the yoga
+    and the park, and the topic's lemmas still hold the greeting words."""
+    results = list(analyze_posts((YOGA + TAXES) * 3, classify=False))
+    report = analyse_focus(results, natasha_models().embedding)
+    yoga = next(t for t in report.topics if "йога" in t.lemmas or "йог" in t.lemmas)
+    assert {"привет", "друг"} & set(yoga.lemmas)
+    assert not {"привет", "друг", "добрый", "здравствовать", "дорогой"} & set(yoga.label.split(", "))
+    assert len(yoga.label.split(", ")) == 4
+
+
+def test_a_friend_who_is_not_addressed_stays_in_the_label():
+    """«Друзья» in «Привет, друзья!» is an address; in «приходите с друзьями» a topic word:
+    the feed's majority decides, each post counted once."""
+    texts = ["Привет, друзья! Йога в парке.", "Приходите на йогу с друзьями.", "Подарок для друга."]
+    results = list(analyze_posts(texts, classify=False))
+    assert [r.topic_greetings for r in results] == ["привет друг", "", ""]
+    assert greetings(results) == {"привет"}
+    assert greetings(results[:1]) == {"привет", "друг"}
+
+
+def test_a_label_of_greetings_only_keeps_them():
+    assert label_lemmas(["привет", "йога", "друг"], frozenset({"привет", "друг"})) == ["йога"]
+    assert label_lemmas(["привет", "друг"], frozenset({"привет", "друг"})) == ["привет", "друг"]
 
 
 def _posts_with_names(lemmas_and_names: list[tuple[str, str]]) -> list[PostResult]:
@@ -419,7 +491,7 @@ def test_analyze_prints_the_account_report_and_writes_json(tmp_path):
     assert "Аудит аккаунта" in result.output
     assert "Смысловое ядро" in result.output
     data = json.loads(report_path.read_text(encoding="utf-8"))
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     assert data["posts_read"] == 60
     assert "ERpost" in data["engagement"]["medians"]
 

@@ -6,6 +6,7 @@ records and dropped, so memory stays flat however long the feed is.
 
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -14,7 +15,8 @@ from .detectors import SPAN_KEYS
 from .detectors.common import masks
 from .feed import post_from_item
 from .nlp import chunks, load_nlp, parse_texts, tokens_of
-from .records import Evidence, Post, PostResult
+from .records import ENDING_SEPARATOR, Evidence, Post, PostResult
+from .wording import squeeze
 
 CHUNK = 512
 DETECTOR_OF_KEY = {key: name for name, key in SPAN_KEYS.items()}
@@ -91,7 +93,8 @@ def result_from_doc(post: Post, doc: Doc) -> PostResult:
         features["cta"],
         features["tone"],
     )
-    lemmas, names = topic_words(doc)
+    topic = list(_topic_tokens(doc))
+    lemmas, names = _lemmas_and_names(topic)
     return PostResult(
         index=post.index,
         id=post.id,
@@ -117,6 +120,8 @@ def result_from_doc(post: Post, doc: Doc) -> PostResult:
         evidence=evidence_of(doc),
         topic_lemmas=lemmas,
         topic_names=names,
+        topic_ending=written_ending(doc, [token for token, _ in topic]),
+        topic_greetings=" ".join(greeting_lemmas(doc, lemmas.split())),
     )
 
 
@@ -153,8 +158,12 @@ def topic_lemmas(doc: Doc) -> str:
 def topic_words(doc: Doc) -> tuple[str, str]:
     """The topic lemmas, and those of them that are names here, spelled as names are
     (Москва, ФНС), so that a topic's label can show them so: one pass over the Doc."""
+    return _lemmas_and_names(_topic_tokens(doc))
+
+
+def _lemmas_and_names(topic: Iterable[tuple[Token, str]]) -> tuple[str, str]:
     lemmas, names = [], []
-    for token, lemma in _topic_tokens(doc):
+    for token, lemma in topic:
         lemmas.append(lemma)
         if token.pos_ == "PROPN":
             names.append(_spelled(token, lemma))
@@ -177,6 +186,103 @@ def _spelled(token: Token, lemma: str) -> str:
     if token.text.lower() == lemma:
         return token.text
     return lemma.upper() if token.text.isupper() else lemma[:1].upper() + lemma[1:]
+
+
+ENDING_LEMMAS = 16  # the written ending kept of a post covers its last 16 topic lemmas
+NOT_SHOWN = frozenset({"url", "markup", "invisible"})  # left out of a written ending: addresses, ** and [](…)
+
+
+def written_ending(doc: Doc, topic: list[Token]) -> str:
+    """The post's last lines as written, cut where each of its last ``ENDING_LEMMAS``
+    topic lemmas begins an ending, pieces joined by ``ENDING_SEPARATOR``: the last k pieces
+    are the ending its last k lemmas are read from, from the start of that line (or, on a
+    line shared with an earlier topic word, from the first word after it) to the end of the
+    last topic word's line, link addresses and markup left out."""
+    if not topic:
+        return ""
+    tokens = tokens_of(doc)
+    kept = topic[-ENDING_LEMMAS:]
+    earlier = [topic[-len(kept) - 1].i if len(topic) > len(kept) else -1, *(t.i for t in kept[:-1])]
+    cuts = [_ending_start(tokens, after, token.i) for after, token in zip(earlier, kept, strict=True)]
+    cuts.append(_line_end(tokens, kept[-1].i))
+    masked = masks(doc)
+    return ENDING_SEPARATOR.join(_shown(tokens[a:b], masked) for a, b in pairwise(cuts))
+
+
+def _ending_start(tokens: list[Token], after: int, word: int) -> int:
+    """Where an ending starting with ``tokens[word]`` begins: its line's start, unless an
+    earlier topic word (``after``) is on that line; then the first word after the last
+    punctuation mark between the two («…сгорели фуры, подробнее читайте» starts at «подробнее»)."""
+    for i in range(word - 1, after, -1):
+        if _breaks_line(tokens[i]):
+            return i + 1
+    start = after + 1
+    for i in range(after + 1, word):
+        if tokens[i].is_punct or tokens[i].is_space:
+            start = i + 1
+    return start
+
+
+def _line_end(tokens: list[Token], word: int) -> int:
+    for i in range(word, len(tokens)):
+        if _breaks_line(tokens[i]):
+            return i + 1
+    return len(tokens)
+
+
+def _breaks_line(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def _shown(tokens: list[Token], masked: dict[int, str]) -> str:
+    text = "".join(t.whitespace_ if masked.get(t.i) in NOT_SHOWN else t.text_with_ws for t in tokens)
+    return squeeze(text.replace(ENDING_SEPARATOR, ""))
+
+
+GREETINGS = frozenset({"привет", "приветствовать", "здравствовать", "здравствуйте"})
+ADDRESSES = frozenset({"друг", "дорогой", "уважаемый", "милый", "подписчик", "читатель", "коллега"})
+GOOD = "добрый"  # добрый день, доброе утро, добрый вечер, доброй ночи
+TIMES_OF_DAY = frozenset({"день", "утро", "вечер", "ночь"})
+BREAKS = frozenset({",", "!", "?", ".", "…", ":", ";"})
+PRONOUNS = frozenset({"PRON", "DET"})
+
+
+def greeting_lemmas(doc: Doc, lemmas: list[str]) -> list[str]:
+    """Lemmas this post greets or addresses its readers with: the parts of a sentence, up to
+    a comma, «!» or line break, that open it and hold only greetings («привет», «добрый
+    день»), address words («друзья», «дорогие подписчики») and pronouns («всем», «мои»).
+    ``lemmas``: the post's topic lemmas, so a post with none of those words is not read again."""
+    if not (GREETINGS | ADDRESSES | {GOOD}).intersection(lemmas):
+        return []
+    found = []
+    for sentence in doc.sents:
+        for part in _sentence_parts(sentence):
+            if not _greets(part):
+                break
+            found += [token.lemma_.lower() for token in part if token.pos_ not in PRONOUNS]
+    return list(dict.fromkeys(found))
+
+
+def _sentence_parts(sentence) -> Iterator[list[Token]]:
+    part: list[Token] = []
+    for token in sentence:
+        if token.is_alpha:
+            part.append(token)
+        if token.text in BREAKS or _breaks_line(token):
+            if part:
+                yield part
+            part = []
+    if part:
+        yield part
+
+
+def _greets(part: list[Token]) -> bool:
+    """A greeting or an address and nothing else: «Всем привет», «Добрый вечер», «Дорогие друзья»."""
+    lemmas = [token.lemma_.lower() for token in part]
+    good_time = any(a == GOOD and b in TIMES_OF_DAY for a, b in pairwise(lemmas))
+    allowed = GREETINGS | ADDRESSES | ({GOOD, *TIMES_OF_DAY} if good_time else set())
+    only = all(lemma in allowed or t.pos_ in PRONOUNS for t, lemma in zip(part, lemmas, strict=True))
+    return only and (good_time or bool((GREETINGS | ADDRESSES) & set(lemmas)))
 
 
 @lru_cache(maxsize=1)

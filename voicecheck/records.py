@@ -9,6 +9,7 @@ STATUS_EMPTY = "empty"
 STATUS_TOO_LONG = "too_long"
 STATUS_UNREADABLE = "unreadable"
 STATUS_SKIPPED = "skipped"
+ENDING_SEPARATOR = "\x1f"  # between the pieces of ``PostResult.topic_ending``
 
 
 @dataclass(slots=True)
@@ -91,6 +92,9 @@ class PostResult:
     evidence: list[Evidence] = field(default_factory=list)
     topic_lemmas: str = field(default="", repr=False)  # content lemmas, for the account's topics
     topic_names: str = field(default="", repr=False)  # those that are names, spelled as names
+    # the post's last lines as written, one piece per topic lemma (``analysis.written_ending``)
+    topic_ending: str = field(default="", repr=False)
+    topic_greetings: str = field(default="", repr=False)  # topic lemmas it greets or addresses readers with
 
     @property
     def ok(self) -> bool:
@@ -98,8 +102,8 @@ class PostResult:
 
     def to_dict(self) -> dict:
         record = asdict(self)
-        record.pop("topic_lemmas")
-        record.pop("topic_names")
+        for account_only in ("topic_lemmas", "topic_names", "topic_ending", "topic_greetings"):
+            record.pop(account_only)
         return record
 
     def for_account(self) -> "PostResult":

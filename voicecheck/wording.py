@@ -1,6 +1,7 @@
 """Russian wording for reports: the labels' names, decimal commas, a number with the noun
 agreeing with it."""
 
+import re
 from functools import lru_cache
 
 from .feed import SHOWN_PROBLEMS, read_date, row_range
@@ -28,6 +29,18 @@ PROBLEM_RU = {
 }
 LOCATION_RU = {"row": ("строка", "строки"), "line": ("строка", "строки"), "item": ("запись", "записи")}
 LOCATION_RU["message"] = ("сообщение", "сообщения")
+LINE_SPACE = re.compile(r"[^\S\n]*\n\s*")
+SPACE = re.compile(r"[^\S\n]+")
+
+
+def squeeze(text: str) -> str:
+    """Runs of spaces as one space, of blank lines as one line break."""
+    return SPACE.sub(" ", LINE_SPACE.sub("\n", text))
+
+
+def one_line(text: str) -> str:
+    """Text of several lines on one: «Подписывайся на SHOT / Прислать новость»."""
+    return " / ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def posts_count(number: int, case: str = "nomn") -> str:

@@ -12,7 +12,7 @@ from .findings import Finding, all_findings
 from .focus import FocusReport, analyse_focus
 from .funnel import FunnelReport, TrustReport, analyse_funnel, analyse_trust
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FUNNEL_ROLE_STAGES = ("trust", "action")
 
 

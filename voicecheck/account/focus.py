@@ -40,8 +40,9 @@ import numpy as np
 from ..lexicon import grammemes
 from ..model import word_vector
 from ..paths import MODELS_DIR
-from ..records import PostResult
+from ..records import ENDING_SEPARATOR, PostResult
 from ..taggers import morph_analyzer
+from ..wording import squeeze
 from .engagement import MIN_GROUP
 from .navec_counts import general_information
 
@@ -88,7 +89,8 @@ class FocusReport:
     drift: list[dict]
     posts: int
     note: str = ""
-    signatures: list[str] = field(default_factory=list)
+    signatures: list[str] = field(default_factory=list)  # in lemmas, as they are found
+    signature_texts: list[str] = field(default_factory=list)  # the same, as the feed writes them
     topic_of: dict[str, int] = field(default_factory=dict, repr=False)
 
 
@@ -238,13 +240,36 @@ def strip_signatures(lemma_lists: list[list[str]]) -> tuple[list[list[str]], lis
     return [without_signature(lemmas, found) for lemmas in lemma_lists], found
 
 
-def signature_lines(found: list[tuple[str, ...]]) -> list[str]:
+def shown_signatures(found: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """The signatures to show: those that are not the end of a longer one."""
     return [
-        " ".join(ending)
+        ending
         for ending in found
         if not any(len(other) > len(ending) and other[-len(ending) :] == ending for other in found)
     ]
+
+
+def signature_lines(found: list[tuple[str, ...]]) -> list[str]:
+    """The signatures to show, in lemmas."""
+    return [" ".join(ending) for ending in shown_signatures(found)]
+
+
+def written_signature(ending: tuple[str, ...], posts: list[PostResult], lemma_lists: list[list[str]]) -> str:
+    """The signature as the feed writes it: the commonest written form of the ending among
+    the posts that end with it, the first seen on a tie; its lemmas when no post kept one."""
+    forms = Counter(
+        form
+        for post, lemmas in zip(posts, lemma_lists, strict=True)
+        if tuple(lemmas[-len(ending) :]) == ending and (form := written_ending(post, len(ending)))
+    )
+    return forms.most_common(1)[0][0] if forms else " ".join(ending)
+
+
+def written_ending(post: PostResult, size: int) -> str:
+    """The post's ending that its last ``size`` topic lemmas are read from, as written
+    ("" when the post kept fewer pieces than that)."""
+    pieces = post.topic_ending.split(ENDING_SEPARATOR)
+    return squeeze("".join(pieces[-size:])).strip() if len(pieces) >= size else ""
 
 
 def lemma_vectors(lemma_lists: list[list[str]], idf: dict | None = None):
@@ -350,7 +375,8 @@ def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
     posts = [r for r in results if r.ok and r.topic_lemmas]
     if len(posts) < 10:
         return FocusReport(None, None, [], 0.0, [], [], len(posts), note="нужно хотя бы 10 постов с текстом")
-    lemma_lists, found = strip_signatures([r.topic_lemmas.split() for r in posts])
+    written = [r.topic_lemmas.split() for r in posts]
+    lemma_lists, found = strip_signatures(written)
     vectors = post_vectors(lemma_lists, embedding)
     labels, centres = cluster(vectors, topic_count(len(posts)))
     similarity = np.einsum("ij,ij->i", vectors, centres[labels])
@@ -373,6 +399,7 @@ def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
         posts=len(posts),
         topic_of={posts[i].id: int(labels[i]) for i in range(len(posts))},
         signatures=signature_lines(found),
+        signature_texts=[written_signature(ending, posts, written) for ending in shown_signatures(found)],
         note="" if value is not None else "меньше двух постов со словами, известными модели",
     )
 
@@ -414,23 +441,41 @@ def _may_be_a_name(lemma: str, spelled: str) -> bool:
     return spelled.isascii() or acronym or bool(grammemes(lemma) & PROPER_GRAMMEMES)
 
 
+def greetings(posts: list[PostResult]) -> frozenset[str]:
+    """The lemmas the feed greets or addresses its readers with in at least half of the
+    posts that use them («привет», «друг» of «Привет, друзья!», «добрый» of «Добрый день»):
+    they say nothing of a topic, so labels leave them out."""
+    used, greeting = Counter(), Counter()
+    for post in posts:
+        used.update(set(post.topic_lemmas.split()))
+        greeting.update(set(post.topic_greetings.split()))
+    return frozenset(lemma for lemma, count in greeting.items() if 2 * count >= used[lemma] > 0)
+
+
+def label_lemmas(ranked: list[str], leave_out: frozenset[str] = frozenset()) -> list[str]:
+    """The first ``LABEL_LEMMAS`` of a topic's ranked lemmas less ``leave_out``; all of
+    them when that would leave none."""
+    kept = [lemma for lemma in ranked if lemma not in leave_out]
+    return (kept or ranked)[:LABEL_LEMMAS]
+
+
 def topic_label(lemmas: list[str], spellings: dict[str, str]) -> str:
     return ", ".join(spellings.get(lemma, lemma) for lemma in lemmas) or "без слов"
 
 
 def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
-    top_lemmas = typical_lemmas(lemma_lists, labels)
-    spellings = name_spellings(posts)
+    ranked = typical_lemmas(lemma_lists, labels, size=None)
+    spellings, leave_out = name_spellings(posts), greetings(posts)
     topics = []
     for label, size, core in largest_first(labels):
         members = np.flatnonzero(labels == label)
         closest = members[np.argsort(-similarity[members])][:EXAMPLES]
-        lemmas = top_lemmas.get(label, [])
+        lemmas = ranked.get(label, [])
         topics.append(
             Topic(
                 id=label,
-                label=topic_label(lemmas, spellings),
-                lemmas=lemmas,
+                label=topic_label(label_lemmas(lemmas, leave_out), spellings),
+                lemmas=lemmas[:LABEL_LEMMAS],
                 posts=size,
                 share=round(size / len(posts), 3),
                 core=core,
@@ -440,8 +485,9 @@ def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
     return topics
 
 
-def typical_lemmas(lemma_lists, labels) -> dict[int, list[str]]:
-    """The lemmas most typical of each topic: frequent in it, rare in the others; verbs last."""
+def typical_lemmas(lemma_lists, labels, *, size: int | None = LABEL_LEMMAS) -> dict[int, list[str]]:
+    """The ``size`` lemmas most typical of each topic (all of them ranked, for None):
+    frequent in it, rare in the others; verbs last."""
     per_topic: dict[int, Counter] = {}
     for lemmas, label in zip(lemma_lists, labels, strict=True):
         per_topic.setdefault(int(label), Counter()).update(lemmas)
@@ -459,7 +505,7 @@ def typical_lemmas(lemma_lists, labels) -> dict[int, list[str]]:
             if count >= 2
         }
         ranked = sorted(scored.items(), key=lambda kv: (_is_verb(kv[0]), -kv[1]))
-        labels_out[label] = [w for w, _ in ranked[:LABEL_LEMMAS]]
+        labels_out[label] = [w for w, _ in ranked[:size]]
     return labels_out
 
 

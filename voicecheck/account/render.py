@@ -1,6 +1,6 @@
 """The account report and the comparison of accounts, as text for a terminal."""
 
-from ..wording import STAGE_RU, TYPE_RU, decimal, percent, posts_count, share_percent
+from ..wording import STAGE_RU, TYPE_RU, decimal, one_line, percent, posts_count, share_percent
 from . import AccountReport
 from .engagement import MIN_GROUP, GroupStat
 from .focus import MIN_MONTH_POSTS
@@ -52,8 +52,8 @@ def _focus_lines(report: AccountReport) -> list[str]:
         lines.append(
             f"  {mark} {share_percent(topic.share):>4}  {topic.label}  (примеры: {', '.join(topic.examples)})"
         )
-    if focus.signatures:
-        lines.append("  подписи постов (не тема): " + "; ".join(f"«{s}»" for s in focus.signatures[:3]))
+    if focus.signature_texts:
+        lines.append("  подписи постов (не тема): " + "; ".join(quoted_signatures(focus, 3)))
     drift = [d for d in focus.drift if d["focus_index"] is not None]
     if drift:
         lines.append("  по месяцам: " + ", ".join(f"{d['month']} {d['focus_index']:.0f}" for d in drift))
@@ -61,6 +61,11 @@ def _focus_lines(report: AccountReport) -> list[str]:
     if thin:
         lines.append(f"  не оценены, меньше {MIN_MONTH_POSTS} постов: " + ", ".join(thin))
     return [*lines, ""]
+
+
+def quoted_signatures(focus, count: int) -> list[str]:
+    """The first ``count`` signature lines as the feed writes them, each on one line, quoted."""
+    return [f"«{one_line(text)}»" for text in focus.signature_texts[:count]]
 
 
 def _funnel_lines(report: AccountReport) -> list[str]:

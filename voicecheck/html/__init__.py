@@ -20,7 +20,7 @@ from importlib import resources
 from .. import __version__
 from ..account import AccountReport
 from ..account.findings import Finding
-from ..account.render import SEVERITY_RU, comparison_rows, differences
+from ..account.render import SEVERITY_RU, comparison_rows, differences, quoted_signatures
 from ..records import PostResult
 from ..report import er_view
 from ..wording import percent, posts_count, share_percent
@@ -179,9 +179,9 @@ def _cards(report: AccountReport) -> list[tuple[str, str, str]]:
 
 def _signature_note(focus) -> str:
     """The signature lines left out of the topics, so a reader knows why they are missing."""
-    if not focus.signatures:
+    if not focus.signature_texts:
         return ""
-    return "; подпись постов не считается темой: " + ", ".join(f"«{s}»" for s in focus.signatures[:2])
+    return "; подпись постов не считается темой: " + ", ".join(quoted_signatures(focus, 2))
 
 
 def _skipped(report: AccountReport, results: list[PostResult], heatmap: charts.Chart) -> list[str]:
