@@ -814,10 +814,26 @@ def test_a_news_service_is_not_told_to_sell():
     offers; its posts cannot show whether it sells anything, so the finding says so and
     asks what a news channel's trust and action are."""
     findings = {f.mistake: f for f in build_report(_wire_feed(faceless=18)).findings}
-    funnel, trust = findings[1], findings[6]
+    funnel, path, trust = findings[1], findings[3], findings[6]
     assert funnel.severity == "medium" and "ничего не продаёт, ему не нужны офферы" in funnel.recommendation
     assert "лента похожа на новостную: знакомство 80%, безликих 90%" in funnel.evidence
-    assert "кейсы не нужны" in trust.recommendation and "кейс" not in trust.evidence[-1]
+    assert "кейсы не нужны" in trust.recommendation and "кейс" not in path.recommendation
+
+
+@pytest.mark.parametrize(("news", "severity"), [("", "high"), ("лента похожа на новостную", "medium")])
+def test_a_news_service_is_not_faulted_for_telling_no_cases(news, severity):
+    """A faceless feed with a «мы» in 40% of posts and no case: serious for a business, which
+    proves nothing, notable for a news service, which reports others' stories."""
+    assert trust_building(_trust(0.4, 0.0, 0.9), news).severity == severity
+
+
+def test_a_news_service_is_not_told_to_put_cases_before_its_price_news():
+    """Six news items about prices read as offers, none after a trust post: serious for a
+    business, notable for a news service, whose «offers» are often news about prices."""
+    stages = ["awareness"] * 14 + ["action"] * 6
+    posts = [_post(i, s, impersonal=1) for i, s in enumerate(stages)]
+    path = next(f for f in build_report(posts).findings if f.mistake == 3)
+    assert path.severity == "medium" and "новости о ценах" in path.recommendation
 
 
 def test_a_feed_with_a_voice_is_still_told_what_its_funnel_lacks():

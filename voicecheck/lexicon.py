@@ -39,6 +39,15 @@ def imperative_forms(word: str) -> frozenset[str]:
     return frozenset(p.normal_form for p in morph_analyzer().parse(word.lower()) if "impr" in p.tag)
 
 
+@lru_cache(maxsize=20_000)
+def past_takes_no_object(word: str) -> bool:
+    """Whether every past reading of a word is intransitive: «пришли» as прийти cannot take a
+    direct object, so «Пришли свою историю» is прислать. (pymorphy3 lists перейти as
+    transitive, «перешли дорогу», so «Перешли этот пост» needs a recipient to be an ask.)"""
+    pasts = [p for p in morph_analyzer().parse(word.lower()) if "past" in p.tag]
+    return bool(pasts) and all("intr" in p.tag for p in pasts)
+
+
 FORMS_KEY = "voicecheck_forms"
 
 

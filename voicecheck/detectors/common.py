@@ -4,7 +4,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import grammemes
+from ..lexicon import grammemes, past_takes_no_object
 from ..nlp import MASKS_KEY, text_of, tokens_of
 
 PERSON_GRAMMEMES = {"1per": "1", "2per": "2", "3per": "3"}
@@ -93,18 +93,34 @@ def read_as_past(token: Token) -> bool:
     """A word both parsers allow as a past verb is past: «клиенты пришли», «нашли решение»,
     «вышли первые серии» (прийти, найти, выйти), as such words nearly always are in posts,
     though pymorphy3 also knows them as imperatives (прислать, наслать, выслать). slovnet tags
-    every «пришли» as past, so its tag alone cannot tell; the imperative needs the context of
-    one: a recipient in the dative right after it («Пришли мне фото»), or an imperative beside
-    it («Напиши мне и пришли фото»)."""
+    every «пришли» as past, so its tag alone cannot tell. A subject before it settles it as past
+    («Письма пришли всем участникам»); with none, the imperative needs the context of one: a
+    recipient in the dative right after it («Пришли мне фото»), an imperative beside it
+    («Напиши мне и пришли фото»), or a direct object the past verb cannot take («Пришли свою
+    историю»)."""
     if morph(token, "Tense") != "Past" or "past" not in grammemes(token.text):
         return False
-    return not (_has_recipient(token) or _joined_to_imperative(token))
+    if any(child.dep_.startswith("nsubj") and child.i < token.i for child in token.children):
+        return True
+    return not (_has_recipient(token) or _joined_to_imperative(token) or _has_foreign_object(token))
 
 
 def _has_recipient(verb: Token) -> bool:
     """«Пришли мне…», «перешли подруге…»: a dative with no preposition after the verb."""
-    after = [child for child in verb.children if child.i > verb.i and morph(child, "Case") == "Dat"]
-    return any(not any(c.dep_ == "case" for c in child.children) for child in after)
+    return any(child.i > verb.i and morph(child, "Case") == "Dat" and _bare(child) for child in verb.children)
+
+
+def _has_foreign_object(verb: Token) -> bool:
+    """«Пришли свою историю»: an accusative object with no preposition, which прийти, выйти
+    and the like cannot have."""
+    return past_takes_no_object(verb.text) and any(
+        child.dep_ == "obj" and morph(child, "Case") == "Acc" and _bare(child) for child in verb.children
+    )
+
+
+def _bare(noun: Token) -> bool:
+    """A noun with no preposition: «мне», not «ко мне»."""
+    return not any(child.dep_ == "case" for child in noun.children)
 
 
 def _joined_to_imperative(verb: Token) -> bool:
