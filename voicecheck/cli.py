@@ -86,7 +86,7 @@ def _output_format(fmt: str | None, output: str | None) -> str:
     "columns",
     multiple=True,
     metavar="FIELD=NAME",
-    help="Name a column by hand: id, date, views, likes, comments, reposts, clicks. Repeatable.",
+    help=f"Name a column by hand; FIELD is {', '.join(FIELD_NAMES[:-1])} or {FIELD_NAMES[-1]}. Repeatable.",
 )
 @click.option("--sheet", help="Excel: the sheet to read (name or 1-based number). Default: the first.")
 @click.option("--encoding", help="Text encoding of a CSV file, when it is neither UTF-8 nor Windows-1251.")
