@@ -167,8 +167,8 @@ def analyze(
 
 def _load(path: str, options):
     """The feed, read; a problem with the whole file exits with code 2, and each column
-    with values that could not be used gets one warning on stderr, as do columns found under
-    other names and dates read as Excel serial numbers."""
+    with values that could not be used gets one warning on stderr, as do columns read under
+    names that stretch their field («Охват» as views) and dates read as Excel serial numbers."""
     from .feed import FeedError, read_feed
 
     try:
