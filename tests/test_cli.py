@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import DEMO_POSTS, assert_clean_exit
+from conftest import DEMO_POSTS, REPO, assert_clean_exit
 from openpyxl import Workbook
 
 from voicecheck.cli import main
@@ -154,12 +154,11 @@ def test_max_chars_option(runner, tmp_path):
     assert [r["status"] for r in csv_rows(result.stdout)] == ["ok", "too_long"]
 
 
-def test_text_column_and_column_options(runner, tmp_path):
+@pytest.mark.parametrize("text_option", [("--text-column", "Заголовок"), ("--column", "text=Заголовок")])
+def test_text_column_and_column_options(runner, tmp_path, text_option):
     path = tmp_path / "p.csv"
     path.write_text("Заголовок;Нравится;Охват\nМы открыли студию!;12;300\n", encoding="utf-8")
-    result = run(
-        runner, "analyze", path, "--text-column", "Заголовок", "--column", "likes=Нравится", "--format", "csv"
-    )
+    result = run(runner, "analyze", path, *text_option, "--column", "likes=Нравится", "--format", "csv")
     assert_clean_exit(result, 0)
     row = csv_rows(result.stdout)[0]
     assert (row["text"], row["likes"], row["views"]) == ("Мы открыли студию!", "12", "300")
@@ -307,8 +306,8 @@ def test_the_columns_read_and_excel_dates_are_named_on_stderr_and_in_the_report(
     result = run(runner, "analyze", path, "--format", "csv", "-o", tmp_path / "out.csv", "--report", report)
     assert_clean_exit(result, 0)
     assert result.stderr.splitlines()[:2] == [
-        f"voicecheck: warning: {path}: columns read: 'Описание' as text, '№' as id, 'Дата' as date, "
-        "'Просмотры' as views; if one is wrong, name the right one with --column FIELD=NAME.",
+        f"voicecheck: warning: {path}: column read: 'Описание' as text; if one is wrong, name the right "
+        "one with --column FIELD=NAME.",
         f"voicecheck: warning: {path}: date (column 'Дата'): 2 values are numbers, read as Excel serial "
         "dates, days since 1899-12-30 (45629 is 2024-12-03). If this column does not hold dates, name the "
         "date column with --column date=NAME.",
@@ -316,11 +315,23 @@ def test_the_columns_read_and_excel_dates_are_named_on_stderr_and_in_the_report(
     dates = [r["date"] for r in csv_rows((tmp_path / "out.csv").read_text(encoding="utf-8"))]
     assert dates == ["2024-12-03", "2024-12-04T12:00:00"]
     notes = [
-        "прочитаны столбцы: «Описание» как текст, «№» как номер, «Дата» как дата, «Просмотры» как просмотры",
-        "дата (столбец «Дата»): 2 числа прочитаны как даты Excel, дни от 30.12.1899 (45629 — 2024-12-03)",
+        "прочитан столбец: «Описание» как текст",
+        "дата (столбец «Дата»): 2 числа прочитаны как даты Excel (номер дня, считая с 30.12.1899: "
+        "45629 — 2024-12-03)",
     ]
     assert json.loads(report.read_text(encoding="utf-8"))["input_notes"] == notes
     assert "Как прочитан файл:\n  " + "\n  ".join(notes) in result.stdout
+
+
+def test_an_ordinary_russian_export_is_read_without_a_warning_or_a_note(runner, tmp_path):
+    path, report = tmp_path / "export.csv", tmp_path / "report.json"
+    header = "Номер;Текст;Дата публикации;Просмотры;Лайки;Комментарии;Репосты"
+    path.write_text(f"{header}\n1;Я открыла студию интерьера.;03.12.2024;120;4;1;0\n", encoding="utf-8")
+    result = run(runner, "analyze", path, "--format", "csv", "-o", tmp_path / "out.csv", "--report", report)
+    assert_clean_exit(result, 0)
+    assert result.stderr == f"voicecheck: {path}: 1 post read, 1 analysed, 0 skipped\n"  # no warning
+    assert json.loads(report.read_text(encoding="utf-8"))["input_notes"] == []
+    assert "Как прочитан файл" not in result.stdout
 
 
 def test_csv_counts_are_whole_numbers_unless_they_are_not(runner, tmp_path):
@@ -498,6 +509,14 @@ def test_help(runner, args, flag):
     assert "Usage: " in result.output
     if args:
         assert "Example:" in result.output
+
+
+def test_column_help_and_the_readme_name_every_field_including_text(runner):
+    fields = "text, id, date, views, likes, comments, reposts or clicks"
+    help_text = " ".join(run(runner, "analyze", "--help").output.split())
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    assert f"FIELD is {fields}." in help_text
+    assert f"FIELD being {fields}" in readme
 
 
 def test_group_help_lists_commands(runner):

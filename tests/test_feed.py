@@ -5,11 +5,19 @@ import io
 import json
 
 import pytest
-from conftest import DEMO_POSTS
+from conftest import DEMO_POSTS, require_shared
 from openpyxl import Workbook
 
-from voicecheck.feed import FeedError, ReadOptions, parse_number, posts_from_texts, read_date, read_feed
-from voicecheck.wording import left_empty_note
+from voicecheck.feed import (
+    FeedError,
+    ReadOptions,
+    excel_dates_warning,
+    parse_number,
+    posts_from_texts,
+    read_date,
+    read_feed,
+)
+from voicecheck.wording import excel_dates_note, left_empty_note
 
 ROWS = [
     ("1", "Первый пост, с запятой", "2025-01-01", "1 234", "10"),
@@ -218,21 +226,56 @@ def test_numbers_as_exports_write_them(value, number):
 # --- columns found under other names ---------------------------------------------------
 
 
-def test_columns_found_under_other_names_are_named_in_one_warning(tmp_path):
+def test_columns_whose_names_stretch_their_field_are_named_in_one_warning(tmp_path):
     path = tmp_path / "feed.csv"
-    path.write_text("id;Текст поста;Date;просмотры;likes\n1;Пост;2024-12-03;10;2\n", encoding="utf-8")
+    header = "Номер;Время;Описание;Охват;Реакции;Комментарии (все)"
+    path.write_text(f"{header}\n1;2024-12-03;Пост;10;2;1\n", encoding="utf-8")
     feed = read_feed(str(path))
-    assert feed.aliased == {"text": "Текст поста", "views": "просмотры"}
+    assert feed.aliased == {
+        "text": "Описание",
+        "date": "Время",
+        "views": "Охват",
+        "likes": "Реакции",
+        "comments": "Комментарии (все)",  # found by one word of a longer name
+    }
     assert feed.warnings == [
-        f"{path}: columns read: 'Текст поста' as text, 'просмотры' as views; if one is wrong, name the "
-        "right one with --column FIELD=NAME."
+        f"{path}: columns read: 'Описание' as text, 'Время' as date, 'Охват' as views, 'Реакции' as "
+        "likes, 'Комментарии (все)' as comments; if one is wrong, name the right one with --column "
+        "FIELD=NAME."
     ]
 
 
-def test_columns_named_by_hand_or_as_their_field_get_no_warning(tmp_path):
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Номер;Текст;Дата;Просмотры;Лайки;Комментарии;Репосты;Клики",
+        "ID;TEXT;Date;Views;Likes;Comments;Reposts;Clicks",
+        "post_id;текст поста;Дата публикации;views_count;Нравится;комменты;Репостов;Переходы",
+        "№;  Текст ;дата и время;просмотры;likes count;comments-count;reposts;link clicks",
+    ],
+)
+def test_columns_that_say_their_field_in_either_language_are_read_silently(tmp_path, header):
     path = tmp_path / "feed.csv"
-    path.write_text("ID,Описание,Text,Views\n1,Подпись,Пост,10\n", encoding="utf-8")
-    feed = read_feed(str(path), ReadOptions(columns={"text": "Описание"}))
+    path.write_text(f"{header}\n7;Пост;2024-12-03;10;2;1;0;3\n", encoding="utf-8")
+    feed = read_feed(str(path))
+    assert (len(feed.columns), feed.aliased, feed.warnings) == (8, {}, [])
+    assert (feed.posts[0].id, feed.posts[0].date, feed.posts[0].clicks) == ("7", "2024-12-03", 3)
+
+
+def test_the_real_exports_header_is_read_without_a_warning(tmp_path):
+    with open(require_shared("real", "posts.csv"), encoding="utf-8", newline="") as file:
+        header = next(csv.reader(file))
+    path = tmp_path / "real.csv"
+    row = ["2024-12-03" if name == "date" else "7" for name in header]
+    path.write_text(",".join(header) + "\n" + ",".join(row) + "\n", encoding="utf-8")
+    feed = read_feed(str(path))
+    assert (feed.columns["id"], feed.aliased, feed.warnings) == ("post_id", {}, [])
+
+
+def test_columns_named_by_hand_get_no_warning(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text("ID,Описание,Text,Охват\n1,Подпись,Пост,10\n", encoding="utf-8")
+    feed = read_feed(str(path), ReadOptions(columns={"text": "Описание", "views": "Охват"}))
     assert (feed.posts[0].text, feed.aliased, feed.warnings) == ("Подпись", {}, [])
 
 
@@ -341,6 +384,9 @@ def test_telegram_counts_are_checked_too(tmp_path):
         ("45629", "2024-12-03"),  # an Excel serial date: days since 1899-12-30
         ("45629.5", "2024-12-03T12:00:00"),
         ("45629,75", "2024-12-03T18:00:00"),
+        ("45629.999999", "2024-12-03T23:59:59"),  # cut to the second, not rounded to the next day
+        ("45629.42013888889", "2024-12-03T10:05:00"),  # 10:05 as Excel stores it
+        ("45629.4201388888", "2024-12-03T10:05:00"),  # and with a digit fewer
         ("32874", "1990-01-01"),
         ("73050", "2099-12-31"),
         ("32873", None),  # before 1990 or after 2099: not taken for a date
@@ -368,8 +414,7 @@ def test_unreadable_dates_are_left_empty_with_a_warning(tmp_path):
     feed = read_feed(str(path))
     assert [p.date for p in feed.posts] == ["2024-12-03", "", "", "2024-12-03", "2024-12-03T10:00:00+00:00"]
     assert [p.status for p in feed.posts] == ["ok"] * 5
-    columns, warning = feed.warnings
-    assert columns.startswith(f"{path}: column read: 'Дата публикации' as date; if one is wrong")
+    (warning,) = feed.warnings  # «Дата публикации» says the field: no «column read» line
     assert warning.startswith(
         f"{path}: date (column 'Дата публикации'): 2 values are not dates (rows 3, 4: 'вчера', "
         "'2024-13-45'); left empty. Dates are read as 2024-12-03, 03.12.2024"
@@ -409,8 +454,25 @@ def test_excel_serial_dates_are_read_and_said_so_once(tmp_path):
     assert out_of_range.startswith(f"{path}: date (column 'date'): 1 value is not a date (row 5: '12345')")
 
 
+@pytest.mark.parametrize(
+    ("count", "russian", "english"),
+    [
+        (1, "1 число прочитано как дата Excel", "1 value is a number, read as an Excel serial date,"),
+        (2, "2 числа прочитаны как даты Excel", "2 values are numbers, read as Excel serial dates,"),
+        (5, "5 чисел прочитаны как даты Excel", "5 values are numbers, read as Excel serial dates,"),
+        (21, "21 число прочитано как дата Excel", "21 values are numbers, read as Excel serial dates,"),
+    ],
+)
+def test_excel_dates_are_counted_in_agreement(count, russian, english):
+    serials = ["45629"] * count
+    note = excel_dates_note("Дата", serials)
+    assert note == f"дата (столбец «Дата»): {russian} (номер дня, считая с 30.12.1899: 45629 — 2024-12-03)"
+    warning = excel_dates_warning("x", "Дата", serials)
+    assert f"date (column 'Дата'): {english} days since 1899-12-30" in warning
+
+
 def test_python_api_warns_about_an_excel_serial_date():
-    with pytest.warns(UserWarning, match=r"1 value is a number, read as Excel serial dates"):
+    with pytest.warns(UserWarning, match=r"1 value is a number, read as an Excel serial date, days since"):
         (post,) = posts_from_texts([{"text": "Пост", "date": 45629}])
     assert post.date == "2024-12-03"
 

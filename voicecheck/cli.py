@@ -86,7 +86,7 @@ def _output_format(fmt: str | None, output: str | None) -> str:
     "columns",
     multiple=True,
     metavar="FIELD=NAME",
-    help="Name a column by hand: id, date, views, likes, comments, reposts, clicks. Repeatable.",
+    help=f"Name a column by hand; FIELD is {', '.join(FIELD_NAMES[:-1])} or {FIELD_NAMES[-1]}. Repeatable.",
 )
 @click.option("--sheet", help="Excel: the sheet to read (name or 1-based number). Default: the first.")
 @click.option("--encoding", help="Text encoding of a CSV file, when it is neither UTF-8 nor Windows-1251.")
@@ -167,8 +167,8 @@ def analyze(
 
 def _load(path: str, options):
     """The feed, read; a problem with the whole file exits with code 2, and each column
-    with values that could not be used gets one warning on stderr, as do columns found under
-    other names and dates read as Excel serial numbers."""
+    with values that could not be used gets one warning on stderr, as do columns read under
+    names that stretch their field («Охват» as views) and dates read as Excel serial numbers."""
     from .feed import FeedError, read_feed
 
     try:

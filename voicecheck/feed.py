@@ -32,62 +32,53 @@ from .records import (
 )
 
 FIELDS = ("text", "id", "date", *METRICS)
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """A field's column names, tried in order: the ``plain`` ones say the field (in English
+    or Russian) and are read silently; the ``other`` ones stretch or change its meaning
+    («Охват» for views), so the user is told which column was read as what."""
+
+    plain: tuple[str, ...]
+    other: tuple[str, ...] = ()
+
+    @property
+    def every(self) -> tuple[str, ...]:
+        return self.plain + self.other
+
+
 ALIASES = {
-    "text": (
-        "text",
-        "текст",
-        "message",
-        "сообщение",
-        "caption",
-        "post",
-        "пост",
-        "content",
-        "контент",
-        "body",
-        "содержание",
-        "текст поста",
-        "текст публикации",
-        "post_text",
-        "описание",
-        "подпись",
+    "text": Names(
+        ("text", "текст", "текст поста", "текст публикации", "post_text"),
+        (
+            "message",
+            "сообщение",
+            "caption",
+            "post",
+            "пост",
+            "content",
+            "контент",
+            "body",
+            "содержание",
+            "описание",
+            "подпись",
+        ),
     ),
-    "id": ("id", "post_id", "message_id", "ид", "номер", "№", "post id", "id поста"),
-    "date": (
-        "date",
-        "дата",
-        "datetime",
-        "published",
-        "published_at",
-        "created_at",
-        "time",
-        "время",
-        "дата публикации",
-        "дата и время",
-        "timestamp",
+    "id": Names(("id", "post_id", "message_id", "ид", "номер", "№", "id поста")),
+    "date": Names(
+        ("date", "дата", "datetime", "дата публикации", "дата и время"),
+        ("published", "published_at", "created_at", "time", "время", "timestamp"),
     ),
-    "views": (
-        "views",
-        "просмотры",
-        "охват",
-        "reach",
-        "impressions",
-        "показы",
-        "views_count",
-        "просмотров",
+    "views": Names(
+        ("views", "просмотры", "views_count", "просмотров"), ("охват", "reach", "impressions", "показы")
     ),
-    "likes": ("likes", "лайки", "reactions", "реакции", "нравится", "likes_count", "лайков"),
-    "comments": ("comments", "комментарии", "комменты", "comments_count", "комментариев"),
-    "reposts": (
-        "reposts",
-        "репосты",
-        "shares",
-        "forwards",
-        "пересылки",
-        "поделились",
-        "reposts_count",
-        "репостов",
+    "likes": Names(("likes", "лайки", "нравится", "likes_count", "лайков"), ("reactions", "реакции")),
+    "comments": Names(("comments", "комментарии", "комменты", "comments_count", "комментариев")),
+    "reposts": Names(
+        ("reposts", "репосты", "reposts_count", "репостов"), ("shares", "forwards", "пересылки", "поделились")
     ),
-    "clicks": ("clicks", "переходы", "клики", "link_clicks", "переходов", "кликов"),
+    "clicks": Names(("clicks", "клики", "переходы", "link_clicks", "переходов", "кликов")),
 }
 DELIMITERS = ",;\t|"
 ID_WORDS = frozenset({"id", "ид", "номер", "№"})
@@ -113,6 +104,7 @@ UNIX_TIME = re.compile(r"^(\d{9,10})(?:\.\d+)?$")
 UNIX_TIME_MS = re.compile(r"^\d{13}$")
 EXCEL_SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")  # 45629, 45629.5: a number-formatted date cell
 EXCEL_DAY_ZERO = datetime(1899, 12, 30)  # of Excel's 1900 date system (its 29 Feb 1900 included)
+MS_A_DAY = 86_400_000
 EXCEL_SERIALS = range(32874, 73051)  # 1990-01-01 to 2099-12-31; a Unix time has 9 digits or more
 TIME = r"(?:(?:\s*,\s*|\s+в\s+|\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 NUMERIC_DATE = re.compile(rf"^(\d{{1,2}})([./])(\d{{1,2}})\2(\d{{4}}|\d{{2}}){TIME}$")
@@ -148,7 +140,7 @@ class Feed:
     delimiter: str = ""
     columns: dict[str, str] = field(default_factory=dict)  # field -> column used
     channel: str = ""
-    aliased: dict[str, str] = field(default_factory=dict)  # field -> column found under another name
+    aliased: dict[str, str] = field(default_factory=dict)  # field -> column whose name does not say it
     excel_dates: list[str] = field(default_factory=list)  # dates written as Excel serial numbers
     unusable: list[UnusableValues] = field(default_factory=list)  # values left empty, by column
     warnings: list[str] = field(default_factory=list)  # one line each, for stderr
@@ -354,7 +346,7 @@ def resolve_columns(name: str, header: list[str], by_hand: dict[str, str]) -> di
         columns[field_name] = column
     for field_name in FIELDS:
         if field_name not in columns:
-            found = _find_alias(header, ALIASES[field_name], set(columns.values()))
+            found = _find_alias(header, ALIASES[field_name].every, set(columns.values()))
             if found is not None:
                 columns[field_name] = found
     if "text" not in columns:
@@ -366,10 +358,15 @@ def resolve_columns(name: str, header: list[str], by_hand: dict[str, str]) -> di
 
 
 def _aliased(columns: dict[str, str], by_hand: dict[str, str]) -> dict[str, str]:
-    """The columns found under another name than their field's («Текст поста» for text),
-    in field order; those named by hand are left out, the user knows them."""
-    found = {f: c for f, c in columns.items() if f not in by_hand and _normal_header(c) != f}
+    """The columns whose name does not plainly say their field («Охват» for views, «Время»
+    for date, «Текст поста (полный)» found by one word), in field order; those named by
+    hand are left out, the user knows them."""
+    found = {f: c for f, c in columns.items() if f not in by_hand and not _says_field(c, f)}
     return dict(sorted(found.items(), key=lambda item: FIELDS.index(item[0])))
+
+
+def _says_field(column: str, field_name: str) -> bool:
+    return _normal_header(column) in {_normal_header(name) for name in ALIASES[field_name].plain}
 
 
 def _normal_header(name: str) -> str:
@@ -505,13 +502,15 @@ def read_date(text: str, *, month_first: bool = False) -> str | None:
 def _excel_date(text: str) -> str | None:
     """A number of days since 1899-12-30, the fraction being the time of day, as a sheet
     writes a date cell formatted as a number: 45629 is 2024-12-03, 45629.5 its noon. Only
-    in ``EXCEL_SERIALS``: other numbers are not taken for dates."""
+    in ``EXCEL_SERIALS``: other numbers are not taken for dates. The time is cut to the
+    second, never rounded up: 45629.999999 is 23:59:59, not the next day."""
     if not EXCEL_SERIAL.match(text):
         return None
     serial = float(text.replace(",", "."))
     if int(serial) not in EXCEL_SERIALS:
         return None
-    when = EXCEL_DAY_ZERO + timedelta(seconds=round(serial * 86400))
+    seconds = round(serial * MS_A_DAY) // 1000  # to the millisecond, as Excel keeps time; then cut
+    when = EXCEL_DAY_ZERO + timedelta(seconds=seconds)
     return when.isoformat() if serial % 1 else when.date().isoformat()
 
 
@@ -619,9 +618,10 @@ def excel_dates_warning(name: str, column: str | None, serials: list[str]) -> st
     """«posts.csv: date (column 'Дата'): 3 values are numbers, read as Excel serial dates ...»"""
     count, example = len(serials), serials[0]
     numbers = "1 value is a number" if count == 1 else f"{count} values are numbers"
+    dates = "an Excel serial date" if count == 1 else "Excel serial dates"
     return (
-        f"{name}: date{_column_note(column)}: {numbers}, read as Excel serial dates, days since "
-        f"1899-12-30 ({example} is {read_date(example)}). "
+        f"{name}: date{_column_note(column)}: {numbers}, read as {dates}, days since 1899-12-30 "
+        f"({example} is {read_date(example)}). "
         "If this column does not hold dates, name the date column with --column date=NAME."
     )
 
@@ -726,7 +726,7 @@ def _read_json(name: str, text: str, options: ReadOptions, log: ValueLog) -> Fee
         ) from error
     if isinstance(data, dict) and isinstance(data.get("messages"), list):
         return _read_telegram(name, data, log)
-    if isinstance(data, dict) and _find_alias(list(data), ALIASES["text"], set()) is not None:
+    if isinstance(data, dict) and _find_alias(list(data), ALIASES["text"].every, set()) is not None:
         data = [data]  # a single post (a one-line JSONL file)
     items = _vk_items(data)
     if items is not None:

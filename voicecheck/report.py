@@ -175,5 +175,6 @@ def summary_line(results: list[PostResult]) -> str:
     analysed = statuses.pop("ok", 0)
     skipped = sum(statuses.values())
     why = ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in statuses.most_common())
-    line = f"{len(results):,} posts read, {analysed:,} analysed, {skipped:,} skipped"
+    posts = "post" if len(results) == 1 else "posts"
+    line = f"{len(results):,} {posts} read, {analysed:,} analysed, {skipped:,} skipped"
     return line + (f" ({why})" if why else "")

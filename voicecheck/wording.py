@@ -46,7 +46,12 @@ def one_line(text: str) -> str:
 def posts_count(number: int, case: str = "nomn") -> str:
     """The number with «пост» agreeing with it: «1 пост», «3 поста», «25 постов»; with
     ``case="gent"`` «из 1 поста», «из 3 постов»."""
-    return f"{number} {_noun_form('пост', number, case)}"
+    return number_of("пост", number, case)
+
+
+def number_of(noun: str, number: int, case: str = "nomn") -> str:
+    """The number with ``noun`` agreeing with it: «1 число», «2 числа», «5 чисел»."""
+    return f"{number} {_noun_form(noun, number, case)}"
 
 
 @lru_cache(maxsize=512)
@@ -66,7 +71,7 @@ def left_empty_note(unusable: UnusableValues) -> str:
     values = ", ".join(f"«{value}»" for value in unusable.values[:SHOWN_PROBLEMS])
     left = "оставлено пустым" if one else "оставлены пустыми"
     rows = row_range(unusable.locations, units=LOCATION_RU, more=" и ещё {}")
-    values_left = f"{count} {_noun_form('значение', count, 'nomn')} {left}"
+    values_left = f"{number_of('значение', count)} {left}"
     return f"{name}{column}: {values_left} — {what} ({rows}: {values})"
 
 
@@ -85,20 +90,20 @@ def input_notes(feed) -> list[str]:
 
 
 def aliased_note(aliased: dict[str, str]) -> str:
-    """«прочитаны столбцы: «Текст поста» как текст, «Охват» как просмотры»."""
+    """«прочитаны столбцы: «Описание» как текст, «Охват» как просмотры»."""
     read = ", ".join(f"«{column}» как {FIELD_RU.get(f, f)}" for f, column in aliased.items())
     return f"{'прочитаны столбцы' if len(aliased) > 1 else 'прочитан столбец'}: {read}"
 
 
 def excel_dates_note(column: str | None, serials: list[str]) -> str:
-    """«дата (столбец «Дата»): 3 числа прочитаны как даты Excel, дни от 30.12.1899 (45629 —
-    2024-12-03)»."""
+    """«дата (столбец «Дата»): 3 числа прочитаны как даты Excel (номер дня, считая с
+    30.12.1899: 45629 — 2024-12-03)»; «1 число прочитано как дата Excel (...)»."""
     count, example = len(serials), serials[0]
     where = f" (столбец «{column}»)" if column else ""
-    read = "прочитано" if _agrees_as_one(count) else "прочитаны"
+    read = "прочитано как дата" if _agrees_as_one(count) else "прочитаны как даты"
     return (
-        f"дата{where}: {count} {_noun_form('число', count, 'nomn')} {read} как даты Excel, "
-        f"дни от 30.12.1899 ({example} — {read_date(example)})"
+        f"дата{where}: {number_of('число', count)} {read} Excel "
+        f"(номер дня, считая с 30.12.1899: {example} — {read_date(example)})"
     )
 
 
