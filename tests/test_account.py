@@ -41,12 +41,12 @@ from voicecheck.account.navec_counts import (
     write_lemma_counts,
 )
 from voicecheck.account.render import comparison_rows, differences, render_report
-from voicecheck.analysis import analyze_posts
+from voicecheck.analysis import ENDING_CHARS, analyze_posts
 from voicecheck.cli import main
 from voicecheck.feed import read_feed
 from voicecheck.html import render_html
 from voicecheck.nlp import natasha_models
-from voicecheck.records import PostResult, Prediction
+from voicecheck.records import ENDING_SEPARATOR, PostResult, Prediction
 from voicecheck.report import json_record
 from voicecheck.taggers import morph_analyzer
 from voicecheck.wording import decimal, percent, posts_count, share_percent
@@ -136,6 +136,43 @@ def test_a_signature_is_read_from_its_own_line_on():
     result = next(analyze_posts([text], classify=False))
     assert result.topic_lemmas.split()[-2:] == ["читать", "сайт"]
     assert written_ending(result, 2) == "Подробнее читайте на сайте:"
+
+
+LONG_FOOTER = (
+    "Подписывайтесь на канал «Долголетие»: здесь врачи, диетологи и тренеры рассказывают о питании, "
+    "сне, движении и памяти.\nПрисылайте вопросы специалистам, делитесь историями близких и зовите "
+    "друзей в наше сообщество!"
+)
+FOOTED = [
+    "Ходьба по тридцать минут в день укрепляет сердце и сосуды.",
+    "Овсяная каша на завтрак даёт энергию до обеда.",
+    "Кроссворды и шахматы тренируют память в любом возрасте.",
+    "Крепкий сон помогает мышцам восстановиться после зарядки.",
+    "Стакан воды утром запускает обмен веществ.",
+    "Скандинавская ходьба бережёт колени и спину.",
+]
+
+
+def test_a_long_signature_is_shown_as_written():
+    """A two-line footer of over 20 content lemmas, far past the 6 a signature starts from:
+    found whole and quoted as the feed writes it, not as lemmas; four tax posts without it."""
+    signed = [f"{text}\n\n{LONG_FOOTER}" for text in FOOTED]
+    results = list(analyze_posts(signed + TAXES, classify=False))
+    report = analyse_focus(results, natasha_models().embedding)
+    assert len(report.signatures[0].split()) >= 20
+    assert report.signature_texts == [LONG_FOOTER]
+
+
+def test_the_written_ending_kept_is_capped_in_whole_pieces():
+    """A post of many lines keeps at most ``ENDING_CHARS`` characters of its ending, cut
+    where a lemma's piece begins, so its last pieces still read as written."""
+    line = "Скандинавская ходьба бережёт колени и спину."
+    result = next(analyze_posts(["\n".join([line] * 40)], classify=False))
+    pieces = result.topic_ending.split(ENDING_SEPARATOR)
+    assert len(result.topic_ending) <= ENDING_CHARS < len(result.topic_ending) + len(line) + 1
+    assert len(pieces) < len(result.topic_lemmas.split())
+    per_line = len(result.topic_lemmas.split()) // 40
+    assert written_ending(result, 2 * per_line) == f"{line}\n{line}"
 
 
 SIGNATURE = ["подписаться", "прислать", "новость"]

@@ -188,25 +188,31 @@ def _spelled(token: Token, lemma: str) -> str:
     return lemma.upper() if token.text.isupper() else lemma[:1].upper() + lemma[1:]
 
 
-ENDING_LEMMAS = 16  # the written ending kept of a post covers its last 16 topic lemmas
+ENDING_CHARS = 500  # the written ending kept of a post: as many of its last pieces as fit in 500 characters
 NOT_SHOWN = frozenset({"url", "markup", "invisible"})  # left out of a written ending: addresses, ** and [](…)
 
 
 def written_ending(doc: Doc, topic: list[Token]) -> str:
-    """The post's last lines as written, cut where each of its last ``ENDING_LEMMAS``
-    topic lemmas begins an ending, pieces joined by ``ENDING_SEPARATOR``: the last k pieces
-    are the ending its last k lemmas are read from, from the start of that line (or, on a
-    line shared with an earlier topic word, from the first word after it) to the end of the
-    last topic word's line, link addresses and markup left out."""
+    """The post's last lines as written, cut where each of its topic lemmas begins an ending,
+    pieces joined by ``ENDING_SEPARATOR``: the last k pieces are the ending its last k lemmas
+    are read from, from the start of that line (or, on a line shared with an earlier topic
+    word, from the first word after it) to the end of the last topic word's line, link
+    addresses and markup left out. Only the last pieces that fit in ``ENDING_CHARS``
+    characters (separators included) are kept, so a longer ending has no written form."""
     if not topic:
         return ""
-    tokens = tokens_of(doc)
-    kept = topic[-ENDING_LEMMAS:]
-    earlier = [topic[-len(kept) - 1].i if len(topic) > len(kept) else -1, *(t.i for t in kept[:-1])]
-    cuts = [_ending_start(tokens, after, token.i) for after, token in zip(earlier, kept, strict=True)]
-    cuts.append(_line_end(tokens, kept[-1].i))
-    masked = masks(doc)
-    return ENDING_SEPARATOR.join(_shown(tokens[a:b], masked) for a, b in pairwise(cuts))
+    tokens, masked = tokens_of(doc), masks(doc)
+    pieces: list[str] = []
+    end, size = _line_end(tokens, topic[-1].i), -1
+    for k in range(len(topic) - 1, -1, -1):
+        start = _ending_start(tokens, topic[k - 1].i if k else -1, topic[k].i)
+        piece = _shown(tokens[start:end], masked)
+        size += len(piece) + 1
+        if size > ENDING_CHARS:
+            break
+        pieces.append(piece)
+        end = start
+    return ENDING_SEPARATOR.join(reversed(pieces))
 
 
 def _ending_start(tokens: list[Token], after: int, word: int) -> int:

@@ -92,7 +92,7 @@ class PostResult:
     evidence: list[Evidence] = field(default_factory=list)
     topic_lemmas: str = field(default="", repr=False)  # content lemmas, for the account's topics
     topic_names: str = field(default="", repr=False)  # those that are names, spelled as names
-    # the post's last lines as written, one piece per topic lemma (``analysis.written_ending``)
+    # the post's last lines as written, a piece per topic lemma, <= 500 chars (``analysis.written_ending``)
     topic_ending: str = field(default="", repr=False)
     topic_greetings: str = field(default="", repr=False)  # topic lemmas it greets or addresses readers with
 

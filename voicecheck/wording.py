@@ -4,7 +4,7 @@ agreeing with it."""
 import re
 from functools import lru_cache
 
-from .feed import SHOWN_PROBLEMS, read_date, row_range
+from .feed import SHOWN_PROBLEMS, Feed, read_date, row_range
 from .records import UnusableValues
 from .taggers import morph_analyzer
 
@@ -80,8 +80,8 @@ def _agrees_as_one(count: int) -> bool:
     return count % 10 == 1 and count % 100 != 11
 
 
-def input_notes(feed) -> list[str]:
-    """How a ``feed.Feed`` was read where the user may not expect it, for the account
+def input_notes(feed: Feed) -> list[str]:
+    """How a feed was read where the user may not expect it, for the account
     report: the columns found under other names, the dates read as Excel serial numbers."""
     notes = [aliased_note(feed.aliased)] if feed.aliased else []
     if feed.excel_dates:

@@ -3,7 +3,7 @@
 from ..wording import STAGE_RU, TYPE_RU, decimal, one_line, percent, posts_count, share_percent
 from . import AccountReport
 from .engagement import MIN_GROUP, GroupStat
-from .focus import MIN_MONTH_POSTS
+from .focus import MIN_MONTH_POSTS, FocusReport
 
 SEVERITY_RU = {
     "high": "серьёзно",
@@ -63,7 +63,7 @@ def _focus_lines(report: AccountReport) -> list[str]:
     return [*lines, ""]
 
 
-def quoted_signatures(focus, count: int) -> list[str]:
+def quoted_signatures(focus: FocusReport, count: int) -> list[str]:
     """The first ``count`` signature lines as the feed writes them, each on one line, quoted."""
     return [f"«{one_line(text)}»" for text in focus.signature_texts[:count]]
 
