@@ -45,6 +45,9 @@ TEXTS = {
     "news_with_recipients": "Волонтёры нашли собаке новый дом. Письма пришли всем участникам, "
     "а спасатели вышли навстречу туристам.",
     "send_your_story": "Пришли свою историю в личку, лучшие опубликуем.",
+    "filed_as_case": "Кейс: вернули клиенту 1,1 млн переплаченного налога.\n\nПодготовили уточнённые "
+    "декларации, подали заявление, через 4 месяца деньги пришли на счёт.",
+    "news_dropped_subjects": "В области ввели режим ЧС. Задержали двоих подозреваемых, возбудили дело.",
 }
 
 
@@ -190,6 +193,13 @@ def test_past_plurals_that_are_also_imperatives_are_past(docs):
     assert voice(docs, "clients_came")["voice"] == "we"
     assert span_texts(docs["news_past_plurals"], "voice", "YOU") == []
     assert voice(docs, "news_past_plurals")["you_rate"] == 0
+
+
+def test_a_post_filed_as_a_case_speaks_through_its_dropped_subject_verbs(docs):
+    """«Кейс: вернули клиенту…, подготовили…, подали…»: the brand acting, though no «мы» is
+    written; the same verbs in news («ввели режим», «задержали») are nobody's."""
+    assert voice(docs, "filed_as_case")["voice"] == "we"
+    assert voice(docs, "news_dropped_subjects")["voice"] == "none"
 
 
 def test_a_past_verb_with_its_subject_before_it_is_past_whatever_follows(docs):

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import grammemes, read_sections, token_forms
 from ..nlp import tokens_of
-from .common import SPAN_KEYS, features, is_word, morph, regex_spans, set_spans
+from .common import CASE_TAG, SPAN_KEYS, features, is_word, morph, regex_spans, set_spans
 
 NUMBER = re.compile(
     r"(?<![\w.])\d[\d\s]{0,9}(?:[.,]\d+)?\s*(?:%|процент\w*|₽|руб\w*\.?|р\.|\$|€|тыс\w*\.?|млн\w*\.?"
@@ -46,7 +46,6 @@ BEFORE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The author files the post as a case: a «#кейс» tag or a line opening with «Кейс»
-CASE_TAG = re.compile(r"#кейс\w*|^[^\w\n]{0,3}кейс\b", re.IGNORECASE | re.MULTILINE)
 THRESHOLD = 3.0
 QUOTED_STORY = 3  # first-person words inside quotes that make a quoted story
 FIRST_PERSON_LABELS = frozenset({"I", "WE", "I_IMPLIED", "WE_IMPLIED"})

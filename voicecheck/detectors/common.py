@@ -16,6 +16,8 @@ SPAN_KEYS = {
     "cta": "vc_cta",
     "tone": "vc_tone",
 }
+# «#кейс», or a line opening with «Кейс»: the author files the post as a case from their work.
+CASE_TAG = re.compile(r"#кейс\w*|^[^\w\n]{0,3}кейс\b", re.IGNORECASE | re.MULTILINE)
 QUOTE_PAIRS = re.compile(r"«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|\"[^\"\n]*\"")
 DIALOGUE_VERBS = (
     "говорит|сказал|сказала|пишет|отвечает|заявил|заявила|отметил|отметила|признаётся|признается"

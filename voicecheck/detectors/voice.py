@@ -16,8 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import grammemes, phrase_matcher
-from ..nlp import tokens_of
+from ..nlp import text_of, tokens_of
 from .common import (
+    CASE_TAG,
     features,
     is_word,
     morph,
@@ -44,7 +45,7 @@ class VoiceDetector:
         self.generic = phrase_matcher("generic_we.txt")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = _drop_unsupported_implied(_relabel_instructional(doc, self.evidence(doc)))
+        spans = _drop_unsupported_implied(doc, _relabel_instructional(doc, self.evidence(doc)))
         set_spans(doc, "voice", spans)
         features(doc)["voice"] = summarize(doc, spans)
         return doc
@@ -178,11 +179,12 @@ def _relabel_instructional(doc: Doc, spans: list[Span]) -> list[Span]:
     return [Span(doc, s.start, s.end, label="WE_INCLUSIVE") if s.label_ == "WE" else s for s in spans]
 
 
-def _drop_unsupported_implied(spans: list[Span]) -> list[Span]:
+def _drop_unsupported_implied(doc: Doc, spans: list[Span]) -> list[Span]:
     """Dropped-subject plural past verbs alone are as often news («В области ввели
-    режим») as the brand: they count only beside a stated first person or a reader
-    addressed. Singular ones («Запустила рекламу») stay: news names its subject."""
-    if any(s.label_ in ("I", "WE", "YOU") for s in spans):
+    режим») as the brand: they count only beside a stated first person, a reader
+    addressed, or in a post the author files as a case («Кейс: вернули клиенту 1,1 млн»).
+    Singular ones («Запустила рекламу») stay: news names its subject."""
+    if any(s.label_ in ("I", "WE", "YOU") for s in spans) or CASE_TAG.search(text_of(doc)):
         return spans
     return [s for s in spans if s.label_ != "WE_IMPLIED"]
 
