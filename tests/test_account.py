@@ -855,6 +855,7 @@ def test_a_news_service_is_not_told_to_sell():
     assert funnel.severity == "medium" and "ничего не продаёт, ему не нужны офферы" in funnel.recommendation
     assert "лента похожа на новостную: знакомство 80%, безликих 90%" in funnel.evidence
     assert "кейсы не нужны" in trust.recommendation and "кейс" not in path.recommendation
+    assert path.severity == "ok" and "серии новостей естественны" in path.recommendation
 
 
 @pytest.mark.parametrize(("news", "severity"), [("", "high"), ("лента похожа на новостную", "medium")])

@@ -125,7 +125,8 @@ def reader_path(funnel: FunnelReport, news: str = "") -> Finding:
         )
     for run in funnel.longest_runs[:1]:
         evidence.append(f"самая длинная серия одной стадии: {STAGE_RU[run['stage']]} × {run['length']}")
-    long_run = bool(funnel.longest_runs) and funnel.longest_runs[0]["length"] >= 6
+    # a news service's feed is news after news: a long run of знакомство is its nature
+    long_run = bool(funnel.longest_runs) and funnel.longest_runs[0]["length"] >= 6 and not news
     serious = share >= 0.5 and funnel.offers >= FEW_OFFERS and not news
     severity = "high" if serious else "medium" if share > 0 or long_run else "ok"
     evidence = evidence or ["продающих постов нет"]
@@ -134,9 +135,15 @@ def reader_path(funnel: FunnelReport, news: str = "") -> Finding:
         "Контент не учитывает, где читатель на своём пути",
         severity,
         [*evidence, news] if news else evidence,
-        NEWS_PATH_ADVICE if news else PATH_ADVICE,
+        _path_advice(news, funnel.offers),
         examples=funnel.offers_without_trust[:EXAMPLES],
     )
+
+
+def _path_advice(news: str, offers: int) -> str:
+    if not news:
+        return PATH_ADVICE
+    return NEWS_PATH_ADVICE if offers else NEWS_RUNS_ADVICE
 
 
 PATH_ADVICE = (
@@ -146,6 +153,10 @@ PATH_ADVICE = (
 NEWS_PATH_ADVICE = (
     "В новостной ленте за продающие могут быть приняты новости о ценах и скидках: проверьте "
     "примеры. Рекламу и собственные предложения канала отделяйте пометкой и не ставьте подряд."
+)
+NEWS_RUNS_ADVICE = (
+    "Новостной ленте длинные серии новостей естественны; следите, чтобы разборы, мнения и "
+    "материалы редакции не терялись между ними."
 )
 
 
