@@ -880,3 +880,10 @@ def test_a_feed_with_a_voice_is_still_told_what_its_funnel_lacks():
     findings = {f.mistake: f for f in build_report(_wire_feed(faceless=6)).findings}
     assert findings[1].severity == "high" and "действие продаёт" in findings[1].recommendation
     assert not any("новостную" in line for f in findings.values() for line in f.evidence)
+
+
+def test_a_handful_of_posts_is_not_read_as_a_news_service():
+    """Five faceless greetings were called «похожа на новостную» while finding 7 said the feed
+    was too short to judge; the shares were read on 80-post feeds."""
+    findings = build_report(_wire_feed(faceless=20)[:10]).findings
+    assert not any("новостную" in line for f in findings for line in f.evidence)

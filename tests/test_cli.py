@@ -316,7 +316,7 @@ def test_the_columns_read_and_excel_dates_are_named_on_stderr_and_in_the_report(
     assert dates == ["2024-12-03", "2024-12-04T12:00:00"]
     notes = [
         "прочитан столбец: «Описание» как текст",
-        "дата (столбец «Дата»): 2 числа прочитаны как даты Excel (номер дня, считая с 30.12.1899: "
+        "дата (столбец «Дата»): 2 числа прочитаны как даты Excel (число дней после 30.12.1899: "
         "45629 — 2024-12-03)",
     ]
     assert json.loads(report.read_text(encoding="utf-8"))["input_notes"] == notes

@@ -466,7 +466,7 @@ def test_excel_serial_dates_are_read_and_said_so_once(tmp_path):
 def test_excel_dates_are_counted_in_agreement(count, russian, english):
     serials = ["45629"] * count
     note = excel_dates_note("Дата", serials)
-    assert note == f"дата (столбец «Дата»): {russian} (номер дня, считая с 30.12.1899: 45629 — 2024-12-03)"
+    assert note == f"дата (столбец «Дата»): {russian} (число дней после 30.12.1899: 45629 — 2024-12-03)"
     warning = excel_dates_warning("x", "Дата", serials)
     assert f"date (column 'Дата'): {english} days since 1899-12-30" in warning
 

@@ -45,6 +45,9 @@ TEXTS = {
     "news_with_recipients": "Волонтёры нашли собаке новый дом. Письма пришли всем участникам, "
     "а спасатели вышли навстречу туристам.",
     "send_your_story": "Пришли свою историю в личку, лучшие опубликуем.",
+    "addressed_mum": "Мама, пришли мне фото.",
+    "addressed_followers": "Подписчики, пришли нам ваши вопросы.",
+    "send_an_answer": "Пришли ответ до пятницы.",
     "filed_as_case": "Кейс: вернули клиенту 1,1 млн переплаченного налога.\n\nПодготовили уточнённые "
     "декларации, подали заявление, через 4 месяца деньги пришли на счёт.",
     "news_dropped_subjects": "В области ввели режим ЧС. Задержали двоих подозреваемых, возбудили дело.",
@@ -208,7 +211,17 @@ def test_a_past_verb_with_its_subject_before_it_is_past_whatever_follows(docs):
     assert span_texts(docs["news_with_recipients"], "voice", "YOU") == []
 
 
-@pytest.mark.parametrize("name", ["send_me", "write_and_send", "send_your_story"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "send_me",
+        "write_and_send",
+        "send_your_story",
+        "addressed_mum",
+        "addressed_followers",
+        "send_an_answer",
+    ],
+)
 def test_send_me_is_still_an_imperative(docs, name):
     """With no subject, a recipient, an imperative beside it or an object that the past
     verb cannot take makes it an imperative: прислать, since прийти takes no object."""

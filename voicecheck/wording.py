@@ -96,14 +96,14 @@ def aliased_note(aliased: dict[str, str]) -> str:
 
 
 def excel_dates_note(column: str | None, serials: list[str]) -> str:
-    """«дата (столбец «Дата»): 3 числа прочитаны как даты Excel (номер дня, считая с
+    """«дата (столбец «Дата»): 3 числа прочитаны как даты Excel (число дней после
     30.12.1899: 45629 — 2024-12-03)»; «1 число прочитано как дата Excel (...)»."""
     count, example = len(serials), serials[0]
     where = f" (столбец «{column}»)" if column else ""
     read = "прочитано как дата" if _agrees_as_one(count) else "прочитаны как даты"
     return (
         f"дата{where}: {number_of('число', count)} {read} Excel "
-        f"(номер дня, считая с 30.12.1899: {example} — {read_date(example)})"
+        f"(число дней после 30.12.1899: {example} — {read_date(example)})"
     )
 
 

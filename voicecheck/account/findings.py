@@ -25,6 +25,7 @@ EXAMPLES = 3
 # 17 and 5 of the 21 (the central bank, a science medium, two municipal programmes, an
 # e-commerce digest: publishers too, but not services that report the news of the day).
 NEWS_AWARENESS, NEWS_IMPERSONAL = 0.6, 0.8
+NEWS_MIN_POSTS = 20  # the shares were read on 80-post feeds; a handful of posts says nothing
 SELLING_STAGES = frozenset({"trust", "action"})
 
 
@@ -42,7 +43,8 @@ def looks_like_news(funnel: FunnelReport, trust: TrustReport) -> bool:
     """Whether the feed reads as a news service, whose funnel the posts cannot judge alone:
     a channel that sells nothing needs no offers."""
     return (
-        funnel.stage_share.get("awareness", 0.0) >= NEWS_AWARENESS
+        funnel.posts >= NEWS_MIN_POSTS
+        and funnel.stage_share.get("awareness", 0.0) >= NEWS_AWARENESS
         and trust.impersonal_share >= NEWS_IMPERSONAL
     )
 
@@ -155,7 +157,7 @@ NEWS_PATH_ADVICE = (
     "примеры. Рекламу и собственные предложения канала отделяйте пометкой и не ставьте подряд."
 )
 NEWS_RUNS_ADVICE = (
-    "Новостной ленте длинные серии новостей естественны; следите, чтобы разборы, мнения и "
+    "Для новостной ленты длинные серии новостей естественны; следите, чтобы разборы, мнения и "
     "материалы редакции не терялись между ними."
 )
 

@@ -102,9 +102,22 @@ def read_as_past(token: Token) -> bool:
     историю»)."""
     if morph(token, "Tense") != "Past" or "past" not in grammemes(token.text):
         return False
-    if any(child.dep_.startswith("nsubj") and child.i < token.i for child in token.children):
+    if any(_subject_before(child, token) for child in token.children):
         return True
     return not (_has_recipient(token) or _joined_to_imperative(token) or _has_foreign_object(token))
+
+
+def _subject_before(child: Token, verb: Token) -> bool:
+    """A plural subject before the verb («Письма пришли…»), not a form of address set off by a
+    comma or «!» («Мама, пришли мне фото», «Подписчики, пришли…»), which slovnet also tags
+    as a subject."""
+    if not child.dep_.startswith("nsubj") or child.i > verb.i or _set_off(child):
+        return False
+    return child.lower_ in ("они", "вы", "мы") or {"plur", "nomn"} <= grammemes(child.text)
+
+
+def _set_off(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (",", "!")
 
 
 def _has_recipient(verb: Token) -> bool:
@@ -113,10 +126,11 @@ def _has_recipient(verb: Token) -> bool:
 
 
 def _has_foreign_object(verb: Token) -> bool:
-    """«Пришли свою историю»: an accusative object with no preposition, which прийти, выйти
-    and the like cannot have."""
+    """«Пришли свою историю»: an object with no preposition, which прийти, выйти and the like
+    cannot have (slovnet tags some as nominative: «Пришли ответ до пятницы»)."""
     return past_takes_no_object(verb.text) and any(
-        child.dep_ == "obj" and morph(child, "Case") == "Acc" and _bare(child) for child in verb.children
+        child.dep_ == "obj" and morph(child, "Case") in ("Acc", "Nom") and _bare(child)
+        for child in verb.children
     )
 
 
