@@ -95,8 +95,8 @@ def read_as_past(token: Token) -> bool:
     """A word both parsers allow as a past verb is past: «клиенты пришли», «нашли решение»,
     «вышли первые серии» (прийти, найти, выйти), as such words nearly always are in posts,
     though pymorphy3 also knows them as imperatives (прислать, наслать, выслать). slovnet tags
-    every «пришли» as past, so its tag alone cannot tell. A subject before it settles it as past
-    («Письма пришли всем участникам»); with none, the imperative needs the context of one: a
+    every «пришли» as past, so its tag alone cannot tell. A plural subject before it settles it
+    as past («Письма пришли всем участникам»); with none, the imperative needs the context of one: a
     recipient in the dative right after it («Пришли мне фото»), an imperative beside it
     («Напиши мне и пришли фото»), or a direct object the past verb cannot take («Пришли свою
     историю»)."""
