@@ -251,6 +251,7 @@ GOOD = "добрый"  # добрый день, доброе утро, добр�
 TIMES_OF_DAY = frozenset({"день", "утро", "вечер", "ночь"})
 BREAKS = frozenset({",", "!", "?", ".", "…", ":", ";"})
 PRONOUNS = frozenset({"PRON", "DET"})
+GREETING_WORDS = GREETINGS | ADDRESSES | {GOOD}  # a post with none of these is not read again
 
 
 def greeting_lemmas(doc: Doc, lemmas: list[str]) -> list[str]:
@@ -258,7 +259,7 @@ def greeting_lemmas(doc: Doc, lemmas: list[str]) -> list[str]:
     a comma, «!» or line break, that open it and hold only greetings («привет», «добрый
     день»), address words («друзья», «дорогие подписчики») and pronouns («всем», «мои»).
     ``lemmas``: the post's topic lemmas, so a post with none of those words is not read again."""
-    if not (GREETINGS | ADDRESSES | {GOOD}).intersection(lemmas):
+    if not GREETING_WORDS.intersection(lemmas):
         return []
     found = []
     for sentence in doc.sents:
