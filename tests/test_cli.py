@@ -323,6 +323,22 @@ def test_the_columns_read_and_excel_dates_are_named_on_stderr_and_in_the_report(
     assert "Как прочитан файл:\n  " + "\n  ".join(notes) in result.stdout
 
 
+def test_slashed_dates_read_day_first_are_named_in_the_report_too(runner, tmp_path):
+    path, report = tmp_path / "export.csv", tmp_path / "report.json"
+    rows = ["1,Я открыла студию интерьера.,12/04/2024", "2,Мы сделали ремонт кухни.,05/05/2024"]
+    path.write_text("id,text,date\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = run(runner, "analyze", path, "--format", "csv", "-o", tmp_path / "out.csv", "--report", report)
+    assert_clean_exit(result, 0)
+    assert "2 dates with slashes, such as '12/04/2024', fit both day/month" in result.stderr
+    note = (
+        "дата (столбец «date»): 2 даты с косой чертой (как 12/04/2024) подходят и как день/месяц, и как "
+        "месяц/день; прочитаны как день/месяц, как пишут российские выгрузки: 12/04/2024 — 2024-04-12. "
+        "Если в выгрузке сначала месяц, запишите даты как ГГГГ-ММ-ДД"
+    )
+    assert json.loads(report.read_text(encoding="utf-8"))["input_notes"] == [note]
+    assert f"Как прочитан файл:\n  {note}" in result.stdout
+
+
 def test_an_ordinary_russian_export_is_read_without_a_warning_or_a_note(runner, tmp_path):
     path, report = tmp_path / "export.csv", tmp_path / "report.json"
     header = "Номер;Текст;Дата публикации;Просмотры;Лайки;Комментарии;Репосты"

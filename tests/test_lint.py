@@ -422,6 +422,28 @@ def test_a_signature_the_account_and_the_draft_share_does_not_make_the_draft_fit
     assert not {"подписываться", "присылать", "редакция"} & set(topic_words.replace(",", " ").split())
 
 
+def test_the_account_feed_is_said_how_it_was_read_on_every_check(runner, tmp_path):
+    """The text column found under «Описание» decides which topics a draft is checked
+    against, so ``check --account`` says so, as ``analyze`` does, and again from the cache."""
+    with DEMO_POSTS.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    feed = tmp_path / "described.csv"
+    with feed.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=["Описание"])
+        writer.writeheader()
+        writer.writerows({"Описание": row["text"]} for row in rows)
+    draft = tmp_path / "on.md"
+    draft.write_text(ON_TOPIC, encoding="utf-8")
+    warning = (
+        f"voicecheck: warning: {feed}: column read: 'Описание' as text; if one is wrong, name the right "
+        "one with --column FIELD=NAME."
+    )
+    for _ in range(2):
+        result = run(runner, "check", draft, "--account", feed, "--select", "VC404")
+        assert_clean_exit(result, 0)
+        assert result.stderr.splitlines() == [warning]
+
+
 def test_account_feed_missing(runner, draft):
     result = run(runner, "check", draft, "--account", "nowhere.csv")
     assert_clean_exit(result, 2)

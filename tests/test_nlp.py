@@ -108,6 +108,10 @@ def test_lemmas_are_pymorphy3_lemmas(nlp):
         ("Собрали отзывы селлеров о новых правилах.", "селлеров", "селлер"),
         ("Расскажу об этом на вебинаре в четверг.", "вебинаре", "вебинар"),
         ("Склад работает с фулфилментом по новым правилам.", "фулфилментом", "фулфилмент"),
+        # not гайда, a bagpipe
+        ("Скачайте гайд по запуску бесплатно!", "гайд", "гайд"),
+        ("В гайде всё описано по шагам.", "гайде", "гайд"),
+        ("Полезные гайды для новичков.", "гайды", "гайд"),
     ],
 )
 def test_lemma_of_a_word_in_context(nlp, text, word, lemma):
@@ -126,6 +130,20 @@ def test_lemma_of_a_word_in_context(nlp, text, word, lemma):
 def test_unknown_words_that_are_not_borrowed_masculine_nouns_keep_their_form(nlp, text, word):
     doc = parse(nlp, text)
     assert next(t for t in doc if t.text == word).lemma_ == word.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("ИИ заменит не всех программистов.", "ИИ", "ии"),  # not a case of the name Ия
+        ("Вышло обновление ОС для ноутбуков.", "ОС", "ос"),  # not a case of оса
+        ("НАС никто не предупредил.", "НАС", "мы"),  # a pronoun in capitals stays a pronoun
+        ("ЦЕНЫ снова выросли.", "ЦЕНЫ", "цена"),  # a word in capitals, not an acronym
+    ],
+)
+def test_a_noun_of_two_or_three_capitals_is_an_acronym_unless_it_is_a_word(nlp, text, word, lemma):
+    doc = parse(nlp, text)
+    assert next(t for t in doc if t.text == word).lemma_.lower() == lemma
 
 
 def test_sentences_and_dependency_heads(nlp):

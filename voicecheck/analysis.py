@@ -148,6 +148,17 @@ def evidence_of(doc: Doc) -> list[Evidence]:
 
 
 TOPIC_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+# English words that name nothing, for the Latin-letter words slovnet leaves untagged
+ENGLISH_FUNCTION_WORDS = frozenset(
+    {
+        "the", "and", "for", "with", "from", "into", "about", "that", "this", "these", "those",
+        "you", "your", "our", "their", "its", "his", "her", "they", "are", "was", "were", "been",
+        "has", "have", "had", "not", "but", "all", "any", "can", "will", "how", "what", "why",
+        "who", "when", "where", "which", "than", "then", "there", "here", "out", "via",
+        "in", "on", "to", "of", "it", "if", "at", "as", "by", "my", "we", "be", "do", "is", "or",
+        "an", "me", "us", "no", "so", "up",
+    }
+)  # fmt: skip
 
 
 def topic_lemmas(doc: Doc) -> str:
@@ -174,10 +185,25 @@ def _topic_tokens(doc: Doc) -> Iterator[tuple[Token, str]]:
     stop = _stop_words()
     masked = masks(doc)
     for token in tokens_of(doc):
-        if token.pos_ in TOPIC_POS and token.is_alpha and token.i not in masked:
+        if token.is_alpha and token.i not in masked and _tagged_as_content(token):
             lemma = token.lemma_.lower()
-            if len(lemma) > 2 and lemma not in stop:
+            if (len(lemma) > 2 or _short_name(token)) and lemma not in stop:
                 yield token, lemma
+
+
+def _tagged_as_content(token: Token) -> bool:
+    """A noun, name, adjective or verb, or a word in Latin letters slovnet leaves untagged
+    («Go», «GitHub»); not an English function word («the», «With»; «IT» in capitals stays)."""
+    if token.text.isascii() and token.lower_ in ENGLISH_FUNCTION_WORDS and not token.text.isupper():
+        return False
+    return token.pos_ in TOPIC_POS or (token.pos_ == "X" and token.text.isascii())
+
+
+def _short_name(token: Token) -> bool:
+    """A two-letter word that names something: in capitals («ИИ», «ЦБ», «AI») or a Latin
+    word with a capital («Go»)."""
+    text = token.text
+    return len(text) == 2 and (text.isupper() or (text.isascii() and text.istitle()))
 
 
 def _spelled(token: Token, lemma: str) -> str:

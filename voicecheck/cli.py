@@ -176,8 +176,12 @@ def _load(path: str, options):
     except FeedError as error:
         raise UserError(str(error)) from error
     for warning in loaded.warnings:
-        click.echo(f"voicecheck: warning: {warning}", err=True)
+        _warn(warning)
     return loaded
+
+
+def _warn(warning: str) -> None:
+    click.echo(f"voicecheck: warning: {warning}", err=True)
 
 
 def _account_name(loaded) -> str:
@@ -484,7 +488,7 @@ def check(
             format=fmt,
         )
         reports = check_drafts(
-            list(drafts), settings, account=account_feed, stage=stage, stdin_name=stdin_filename
+            list(drafts), settings, account=account_feed, stage=stage, stdin_name=stdin_filename, warn=_warn
         )
     except (ConfigError, LintError) as error:
         raise UserError(str(error)) from error

@@ -142,6 +142,7 @@ class Feed:
     channel: str = ""
     aliased: dict[str, str] = field(default_factory=dict)  # field -> column whose name does not say it
     excel_dates: list[str] = field(default_factory=list)  # dates written as Excel serial numbers
+    day_first_dates: list[str] = field(default_factory=list)  # slashed dates that fit both orders
     unusable: list[UnusableValues] = field(default_factory=list)  # values left empty, by column
     warnings: list[str] = field(default_factory=list)  # one line each, for stderr
 
@@ -190,22 +191,22 @@ def read_feed(path: str, options: ReadOptions | None = None) -> Feed:
     _require_posts(feed)
     feed.aliased = _aliased(feed.columns, options.columns)
     feed.excel_dates = [post.date for post in feed.posts if _excel_date(post.date)]
-    date_note = settle_dates(feed.posts, log)
+    feed.day_first_dates = settle_dates(feed.posts, log)
     for post in feed.posts:
         _check_post(post, options)
     feed.unusable = log.unusable(feed.columns)
-    feed.warnings = _feed_warnings(feed, date_note)
+    feed.warnings = _feed_warnings(feed)
     return feed
 
 
-def _feed_warnings(feed: Feed, date_note: str) -> list[str]:
+def _feed_warnings(feed: Feed) -> list[str]:
     """How the file was read where the user may not expect it, then the values left empty."""
     found = [aliased_warning(feed.name, feed.aliased)] if feed.aliased else []
     if feed.excel_dates:
         found.append(excel_dates_warning(feed.name, feed.columns.get("date"), feed.excel_dates))
     found += [unusable_warning(feed.name, values) for values in feed.unusable]
-    if date_note:
-        found.append(f"{feed.name}: date{_column_note(feed.columns.get('date'))}: {date_note}")
+    if feed.day_first_dates:
+        found.append(day_first_warning(feed.name, feed.columns.get("date"), feed.day_first_dates))
     return found
 
 
@@ -469,10 +470,10 @@ def _format_date(value) -> str:
 # --- dates --------------------------------------------------------------------------
 
 
-def settle_dates(posts: list[Post], log: ValueLog) -> str:
+def settle_dates(posts: list[Post], log: ValueLog) -> list[str]:
     """Each post's date as ISO 8601, or empty (and logged) when it is not a date. Dates
-    with slashes are read day first unless the column shows otherwise; returns a note
-    when that could not be told."""
+    with slashes are read day first unless the column shows otherwise; returns those
+    dates when that could not be told (none when they all read the same either way)."""
     written = [post.date for post in posts if post.date]
     month_first = _slashes_are_month_first(written)
     for post in posts:
@@ -482,7 +483,7 @@ def settle_dates(posts: list[Post], log: ValueLog) -> str:
         if iso is None:
             log.add(post, "date", post.date, NOT_A_DATE)
         post.date = iso or ""
-    return _ambiguous_slashes_note(written)
+    return _read_day_first_by_default(written)
 
 
 def read_date(text: str, *, month_first: bool = False) -> str | None:
@@ -570,22 +571,13 @@ def _slashes_are_month_first(written: list[str]) -> bool:
     return any(b > 12 for _, _, b in slashed) and not any(a > 12 for _, a, _ in slashed)
 
 
-def _ambiguous_slashes_note(written: list[str]) -> str:
-    """When no date with slashes tells the order (all are like 12/04/2024), say how they were read."""
+def _read_day_first_by_default(written: list[str]) -> list[str]:
+    """The dates with slashes, when none of them tells the order (all are like 12/04/2024)
+    and one of them would read otherwise month first."""
     slashed = _slash_dates(written)
-    if any(a > 12 or b > 12 for _, a, b in slashed):
-        return ""
-    example = next((text for text, a, b in slashed if a != b), None)
-    if example is None:
-        return ""
-    dates = f"{example!r} fits"
-    if len(slashed) > 1:
-        dates = f"{len(slashed)} dates with slashes, such as {example!r}, fit"
-    return (
-        f"{dates} both day/month and month/day; read day first ({example} is "
-        f"{read_date(example)}), as Russian exports write dates. "
-        "If this export writes the month first, write its dates as YYYY-MM-DD."
-    )
+    if any(a > 12 or b > 12 for _, a, b in slashed) or all(a == b for _, a, b in slashed):
+        return []
+    return [text for text, _, _ in slashed]
 
 
 # --- warnings -------------------------------------------------------------------------
@@ -624,6 +616,26 @@ def excel_dates_warning(name: str, column: str | None, serials: list[str]) -> st
         f"({example} is {read_date(example)}). "
         "If this column does not hold dates, name the date column with --column date=NAME."
     )
+
+
+def day_first_warning(name: str, column: str | None, slashed: list[str]) -> str:
+    """«posts.csv: date (column 'date'): 2 dates with slashes, such as '12/04/2024', fit both ...»"""
+    example = first_ambiguous(slashed)
+    dates = (
+        f"{example!r} fits"
+        if len(slashed) == 1
+        else f"{len(slashed)} dates with slashes, such as {example!r}, fit"
+    )
+    return (
+        f"{name}: date{_column_note(column)}: {dates} both day/month and month/day; read day first "
+        f"({example} is {read_date(example)}), as Russian exports write dates. "
+        "If this export writes the month first, write its dates as YYYY-MM-DD."
+    )
+
+
+def first_ambiguous(slashed: list[str]) -> str:
+    """The first of these dates that reads otherwise month first (12/04/2024, not 05/05/2024)."""
+    return next(text for text, a, b in _slash_dates(slashed) if a != b)
 
 
 def _column_note(column: str | None) -> str:

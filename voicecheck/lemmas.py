@@ -21,10 +21,14 @@ from .taggers import morph_analyzer
 CACHE_SIZE = 100_000
 MAX_ENDING = 3  # «маркетплейс-ами»
 MIN_STEM = 3  # «скам» is not a form of «ск»
+MAX_ACRONYM = 3  # letters of a noun in capitals read as an acronym («ИИ», «ОС»); «ЦЕНЫ» is a word
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 # slovnet tags some unknown nouns ADJ («на вебинаре»); endings adjectives share are left alone
 NOUN_ONLY_ENDINGS = ("е", "ах", "ов", "ам", "ами")
 VOWELS = frozenset("аеёиоуыэюя")
+# a borrowed word the dictionary knows only as a rare homonym: «гайд», «гайде», «гайды» are
+# read as forms of гайда (a bagpipe), «гайдов» and «гайдом» as гайд
+RARE_HOMONYMS = {"гайда": "гайд"}
 SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")  # «Чемезов» is not the plural of «чемез»
 
 
@@ -47,18 +51,28 @@ class CachedRussianLemmatizer(RussianLemmatizer):
         key = (token.lower_, token.pos, token.morph.key, _casing(token))
         lemmas = self._cache.get(key)
         if lemmas is None:
-            lemmas = [lemma.lower() for lemma in super().pymorphy3_lemmatize(token)]
-            if lemmas == [token.text.lower()] and token.pos_ != "PUNCT":
-                lemmas = self._first_known_lemma(token.text) or self._borrowed_noun_lemma(token) or lemmas
+            lemmas = self._read(token)
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
             self._cache[key] = lemmas
         return lemmas
 
+    def _read(self, token: Token) -> list[str]:
+        if _short_acronym(token) and self._only_nouns(token.lower_):
+            return [token.lower_]
+        lemmas = [lemma.lower() for lemma in super().pymorphy3_lemmatize(token)]
+        if lemmas == [token.text.lower()] and token.pos_ != "PUNCT":
+            lemmas = self._first_known_lemma(token.text) or self._borrowed_noun_lemma(token) or lemmas
+        return [RARE_HOMONYMS.get(lemma, lemma) for lemma in lemmas]
+
     def _first_known_lemma(self, word: str) -> list[str]:
         """When slovnet's tags agree with no dictionary parse, trust the dictionary's best one."""
         known = [p for p in self._morph.parse(word) if p.is_known]
         return [known[0].normal_form] if known else []
+
+    def _only_nouns(self, word: str) -> bool:
+        """Every dictionary reading of the word is a noun («ии», «ос»; not «нас», a form of мы)."""
+        return all(parse.tag.POS == "NOUN" for parse in self._morph.parse(word) if parse.is_known)
 
     def _borrowed_noun_lemma(self, token: Token) -> list[str]:
         """For a word pymorphy3's dictionary lacks, its guess when the word is a form of a
@@ -83,6 +97,12 @@ def _casing(token: Token) -> tuple[bool, bool, bool]:
     """What of a token's letter case the borrowed-noun rule reads: the same form in capitals,
     capitalised or at a sentence start may get another lemma than in lower case."""
     return token.text.isupper(), token.is_title, bool(token.is_sent_start)
+
+
+def _short_acronym(token: Token) -> bool:
+    """A noun of two or three capitals, which is an acronym when the dictionary reads it only
+    as nouns: pymorphy3 reads «ИИ» as a case of the name Ия and «ОС» as one of оса."""
+    return token.pos_ in NOUN_TAGS and token.text.isupper() and 2 <= len(token.text) <= MAX_ACRONYM
 
 
 def _written_as_name(token: Token) -> bool:

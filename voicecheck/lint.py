@@ -19,6 +19,7 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,7 @@ DIRECTIVE = re.compile(r"<!--\s*voicecheck\s*:\s*([\w-]+)\s*=\s*(.*?)\s*-->", re
 PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 QUOTE_CHARS = 60
 MIN_FEED_POSTS = 10
-PROFILE_VERSION = 7
+PROFILE_VERSION = 8
 NOT_RUSSIAN = "Не проверено: в тексте почти нет русских слов, а правила voicecheck — для русского текста."
 TYPICAL_PERCENTILE = 10
 VOICE_RU = {"i": "«я»", "we": "«мы»", "none": "нет"}
@@ -174,10 +175,14 @@ def check_drafts(
     account: str | None = None,
     stage: str | None = None,
     stdin_name: str = "-",
+    warn: Callable[[str], None] | None = None,
 ) -> list[DraftReport]:
-    """Check drafts at ``paths``; ``stage`` is for drafts that declare none."""
+    """Check drafts at ``paths``; ``stage`` is for drafts that declare none; ``warn`` gets
+    each line on how the ``account`` feed was read (columns under other names, dates, values
+    left empty), as ``analyze`` prints them."""
     single_threaded_blas()
-    return check_sources(read_sources(paths, stdin_name=stdin_name), settings, account=account, stage=stage)
+    sources = read_sources(paths, stdin_name=stdin_name)
+    return check_sources(sources, settings, account=account, stage=stage, warn=warn)
 
 
 def single_threaded_blas() -> None:
@@ -189,13 +194,20 @@ def single_threaded_blas() -> None:
 
 
 def check_sources(
-    sources: list[Source], settings: Settings, *, account: str | None = None, stage: str | None = None
+    sources: list[Source],
+    settings: Settings,
+    *,
+    account: str | None = None,
+    stage: str | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> list[DraftReport]:
     prepared = [prepare(s) for s in sources]
     live = [p for p in prepared if p.text.strip()]
     if live or account:
         preload_models()  # natasha and pymorphy3 load while spaCy is imported
     profile = account_profile(account) if account else None
+    for warning in profile.get("feed_warnings", []) if profile and warn else []:
+        warn(warning)
     docs = parse_drafts([p.text for p in live])
     predictions = predict(docs)
     reports = {
@@ -330,6 +342,7 @@ def build_profile(path: str, digest: str) -> dict:
         "typical_similarity": round(typical, 4),
         "signatures": [list(ending) for ending in signatures],
         "topics": topics,
+        "feed_warnings": feed.warnings,
     }
 
 

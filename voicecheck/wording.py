@@ -4,7 +4,7 @@ agreeing with it."""
 import re
 from functools import lru_cache
 
-from .feed import SHOWN_PROBLEMS, Feed, read_date, row_range
+from .feed import SHOWN_PROBLEMS, Feed, first_ambiguous, read_date, row_range
 from .records import UnusableValues
 from .taggers import morph_analyzer
 
@@ -86,6 +86,8 @@ def input_notes(feed: Feed) -> list[str]:
     notes = [aliased_note(feed.aliased)] if feed.aliased else []
     if feed.excel_dates:
         notes.append(excel_dates_note(feed.columns.get("date"), feed.excel_dates))
+    if feed.day_first_dates:
+        notes.append(day_first_note(feed.columns.get("date"), feed.day_first_dates))
     return notes
 
 
@@ -104,6 +106,19 @@ def excel_dates_note(column: str | None, serials: list[str]) -> str:
     return (
         f"дата{where}: {number_of('число', count)} {read} Excel "
         f"(число дней после 30.12.1899: {example} — {read_date(example)})"
+    )
+
+
+def day_first_note(column: str | None, slashed: list[str]) -> str:
+    """«дата (столбец «date»): 2 даты с косой чертой (как 12/04/2024) подходят и как
+    день/месяц, и как месяц/день; прочитаны как день/месяц: 12/04/2024 — 2024-04-12»."""
+    count, example = len(slashed), first_ambiguous(slashed)
+    where = f" (столбец «{column}»)" if column else ""
+    fits, read = ("подходит", "прочитана") if _agrees_as_one(count) else ("подходят", "прочитаны")
+    return (
+        f"дата{where}: {number_of('дата', count)} с косой чертой (как {example}) {fits} и как день/месяц, "
+        f"и как месяц/день; {read} как день/месяц, как пишут российские выгрузки: {example} — "
+        f"{read_date(example)}. Если в выгрузке сначала месяц, запишите даты как ГГГГ-ММ-ДД"
     )
 
 
