@@ -14,6 +14,7 @@ from .classify import predict_posts
 from .detectors import SPAN_KEYS
 from .detectors.common import masks
 from .feed import post_from_item
+from .lemmas import is_hyphenated
 from .nlp import chunks, load_nlp, parse_texts, tokens_of
 from .records import ENDING_SEPARATOR, Evidence, Post, PostResult
 from .wording import squeeze
@@ -185,18 +186,21 @@ def _topic_tokens(doc: Doc) -> Iterator[tuple[Token, str]]:
     stop = _stop_words()
     masked = masks(doc)
     for token in tokens_of(doc):
-        if token.is_alpha and token.i not in masked and _tagged_as_content(token):
+        if token.i not in masked and _content_word(token):
             lemma = token.lemma_.lower()
             if (len(lemma) > 2 or _short_name(token)) and lemma not in stop:
                 yield token, lemma
 
 
-def _tagged_as_content(token: Token) -> bool:
-    """A noun, name, adjective or verb, or a word in Latin letters slovnet leaves untagged
-    («Go», «GitHub»); not an English function word («the», «With»; «IT» in capitals stays)."""
+def _content_word(token: Token) -> bool:
+    """A word (or words joined by hyphens, «онлайн-школа») that is a noun, name, adjective or
+    verb, or in Latin letters that slovnet leaves untagged («Go», «GitHub», «IT-компания»); not an English
+    function word («the», «With»; «IT» in capitals stays)."""
+    if not (token.is_alpha or is_hyphenated(token.text)):
+        return False
     if token.text.isascii() and token.lower_ in ENGLISH_FUNCTION_WORDS and not token.text.isupper():
         return False
-    return token.pos_ in TOPIC_POS or (token.pos_ == "X" and token.text.isascii())
+    return token.pos_ in TOPIC_POS or (token.pos_ == "X" and token.text[0].isascii())
 
 
 def _short_name(token: Token) -> bool:

@@ -29,6 +29,9 @@ VOWELS = frozenset("аеёиоуыэюя")
 # a borrowed word the dictionary knows only as a rare homonym: «гайд», «гайде», «гайды» are
 # read as forms of гайда (a bagpipe), «гайдов» and «гайдом» as гайд
 RARE_HOMONYMS = {"гайда": "гайд"}
+# pymorphy3's parts of speech a compound may be read as, by slovnet's tag («IT-компании» is
+# untagged, X, to slovnet)
+COMPOUND_POS = {"NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "X": {"NOUN"}, "ADJ": {"ADJF"}, "VERB": {"VERB", "INFN"}}
 SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")  # «Чемезов» is not the plural of «чемез»
 
 
@@ -62,7 +65,12 @@ class CachedRussianLemmatizer(RussianLemmatizer):
             return [token.lower_]
         lemmas = [lemma.lower() for lemma in super().pymorphy3_lemmatize(token)]
         if lemmas == [token.text.lower()] and token.pos_ != "PUNCT":
-            lemmas = self._first_known_lemma(token.text) or self._borrowed_noun_lemma(token) or lemmas
+            lemmas = (
+                self._first_known_lemma(token.text)
+                or self._borrowed_noun_lemma(token)
+                or self._hyphenated_lemma(token)
+                or lemmas
+            )
         return [RARE_HOMONYMS.get(lemma, lemma) for lemma in lemmas]
 
     def _first_known_lemma(self, word: str) -> list[str]:
@@ -73,6 +81,21 @@ class CachedRussianLemmatizer(RussianLemmatizer):
     def _only_nouns(self, word: str) -> bool:
         """Every dictionary reading of the word is a noun («ии», «ос»; not «нас», a form of мы)."""
         return all(parse.tag.POS == "NOUN" for parse in self._morph.parse(word) if parse.is_known)
+
+    def _hyphenated_lemma(self, token: Token) -> list[str]:
+        """A compound the dictionary lacks, by pymorphy3's reading of it as the part of speech
+        slovnet gives («онлайн-школу» -> онлайн-школа, «чек-листы» -> чек-лист); spaCy drops
+        such readings as guesses. A first part in Latin letters or capitals keeps its form
+        («ИИ-ассистента» -> ии-ассистент, not ия-ассистент)."""
+        if not is_hyphenated(token.text) or token.pos_ not in COMPOUND_POS:
+            return []
+        wanted = COMPOUND_POS[token.pos_]
+        parse = next((p for p in self._morph.parse(token.lower_) if p.tag.POS in wanted), None)
+        if parse is None:
+            return []
+        first, _, rest = parse.normal_form.partition("-")
+        written = token.text.split("-", 1)[0]
+        return [f"{written.lower() if written.isascii() or written.isupper() else first}-{rest}"]
 
     def _borrowed_noun_lemma(self, token: Token) -> list[str]:
         """For a word pymorphy3's dictionary lacks, its guess when the word is a form of a
@@ -97,6 +120,12 @@ def _casing(token: Token) -> tuple[bool, bool, bool]:
     """What of a token's letter case the borrowed-noun rule reads: the same form in capitals,
     capitalised or at a sentence start may get another lemma than in lower case."""
     return token.text.isupper(), token.is_title, bool(token.is_sent_start)
+
+
+def is_hyphenated(text: str) -> bool:
+    """Words joined by hyphens: «онлайн-школа», «Go-разработчик», «Санкт-Петербург»."""
+    parts = text.split("-")
+    return len(parts) > 1 and all(part.isalpha() for part in parts)
 
 
 def _short_acronym(token: Token) -> bool:
