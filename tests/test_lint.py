@@ -442,6 +442,13 @@ def test_the_account_feed_is_said_how_it_was_read_on_every_check(runner, tmp_pat
         result = run(runner, "check", draft, "--account", feed, "--select", "VC404")
         assert_clean_exit(result, 0)
         assert result.stderr.splitlines() == [warning]
+    copy = tmp_path / "copy.csv"  # the cached profile, said under the path checked against
+    copy.write_bytes(feed.read_bytes())
+    result = run(runner, "check", draft, "--account", copy, "--select", "VC404")
+    assert result.stderr.splitlines() == [warning.replace(str(feed), str(copy))]
+    named = run(runner, "check", draft, "--account", feed, "--column", "text=Описание", "--select", "VC404")
+    assert_clean_exit(named, 0)
+    assert named.stderr == ""  # a column named by hand is no guess to warn about
 
 
 def test_account_feed_missing(runner, draft):

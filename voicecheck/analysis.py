@@ -4,6 +4,7 @@ Docs are not kept: each chunk of posts is parsed, turned into ``PostResult``
 records and dropped, so memory stays flat however long the feed is.
 """
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import pairwise
@@ -15,6 +16,7 @@ from .detectors import SPAN_KEYS
 from .detectors.common import masks
 from .feed import post_from_item
 from .lemmas import is_hyphenated
+from .lexicon import read_lemmas
 from .nlp import chunks, load_nlp, parse_texts, tokens_of
 from .records import ENDING_SEPARATOR, Evidence, Post, PostResult
 from .wording import squeeze
@@ -149,17 +151,7 @@ def evidence_of(doc: Doc) -> list[Evidence]:
 
 
 TOPIC_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
-# English words that name nothing, for the Latin-letter words slovnet leaves untagged
-ENGLISH_FUNCTION_WORDS = frozenset(
-    {
-        "the", "and", "for", "with", "from", "into", "about", "that", "this", "these", "those",
-        "you", "your", "our", "their", "its", "his", "her", "they", "are", "was", "were", "been",
-        "has", "have", "had", "not", "but", "all", "any", "can", "will", "how", "what", "why",
-        "who", "when", "where", "which", "than", "then", "there", "here", "out", "via",
-        "in", "on", "to", "of", "it", "if", "at", "as", "by", "my", "we", "be", "do", "is", "or",
-        "an", "me", "us", "no", "so", "up",
-    }
-)  # fmt: skip
+ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")  # «XX век», «II место»: no topic
 
 
 def topic_lemmas(doc: Doc) -> str:
@@ -198,9 +190,19 @@ def _content_word(token: Token) -> bool:
     function word («the», «With»; «IT» in capitals stays)."""
     if not (token.is_alpha or is_hyphenated(token.text)):
         return False
-    if token.text.isascii() and token.lower_ in ENGLISH_FUNCTION_WORDS and not token.text.isupper():
+    if token.text.isascii() and (_english_function_word(token) or ROMAN_NUMERAL.fullmatch(token.text)):
         return False
     return token.pos_ in TOPIC_POS or (token.pos_ == "X" and token.text[0].isascii())
+
+
+def _english_function_word(token: Token) -> bool:
+    """«the», «With», «AND» in a headline in capitals; not «IT» or «US», two capitals."""
+    return token.lower_ in _english_function_words() and not (len(token.text) == 2 and token.text.isupper())
+
+
+@lru_cache(maxsize=1)
+def _english_function_words() -> frozenset[str]:
+    return read_lemmas("english_function_words.txt")
 
 
 def _short_name(token: Token) -> bool:
@@ -212,10 +214,21 @@ def _short_name(token: Token) -> bool:
 
 def _spelled(token: Token, lemma: str) -> str:
     """The name as written when the word is its own lemma (ChatGPT, ФНС), else the lemma
-    in capitals or with a capital, as the word was (Москвы: Москва, МВД: МВД)."""
-    if token.text.lower() == lemma:
-        return token.text
-    return lemma.upper() if token.text.isupper() else lemma[:1].upper() + lemma[1:]
+    in capitals or with a capital, as the word was (Москвы: Москва, МВД: МВД); each part of a
+    compound so («IT-компании»: IT-компания, «Санкт-Петербурге»: Санкт-Петербург)."""
+    written, parts = token.text.split("-"), lemma.split("-")
+    if len(parts) == 1 or len(written) != len(parts):
+        return _cased_as(token.text, lemma, capital=True)
+    pairs = zip(written, parts, strict=True)
+    return "-".join(_cased_as(word, part, capital=word[:1].isupper()) for word, part in pairs)
+
+
+def _cased_as(written: str, lemma: str, *, capital: bool) -> str:
+    if written.lower() == lemma:
+        return written
+    if written.isupper():
+        return lemma.upper()
+    return lemma[:1].upper() + lemma[1:] if capital else lemma
 
 
 ENDING_CHARS = 500  # the written ending kept of a post: as many of its last pieces as fit in 500 characters
@@ -334,6 +347,7 @@ EXTRA_STOP_LEMMAS = frozenset(
         "быть", "мочь", "стать", "сказать", "сообщить", "заявить", "год", "день", "время",
         "человек", "это", "который", "свой", "весь", "такой", "самый", "новый", "первый",
         "один", "очень", "также",
+        "тыс", "тысяча", "млн", "миллион", "млрд", "миллиард", "шт", "руб",  # units of a number
     }
 )  # fmt: skip
 

@@ -450,6 +450,13 @@ def train(corpus, out) -> None:
     help="The account's feed export: adds the off-topic rule (the topic profile is cached).",
 )
 @click.option(
+    "--column",
+    "account_columns",
+    multiple=True,
+    metavar="FIELD=NAME",
+    help="Name a column of the --account feed by hand, as analyze does (text=Описание). Repeatable.",
+)
+@click.option(
     "--stage",
     type=click.Choice(["awareness", "interest", "trust", "action"]),
     help="The funnel stage of drafts that declare none; default: predicted.",
@@ -458,7 +465,8 @@ def train(corpus, out) -> None:
 @click.option("--stdin-filename", default="-", help="The name to show for a draft read from standard input.")
 @click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings.")
 def check(
-    drafts, fmt, select, ignore, min_severity, account_feed, stage, config_path, stdin_filename, exit_zero
+    drafts, fmt, select, ignore, min_severity, account_feed, account_columns, stage, config_path,
+    stdin_filename, exit_zero,
 ) -> None:  # fmt: skip
     """Check drafts (.txt, .md, folders of them, or - for standard input) before posting.
 
@@ -488,7 +496,13 @@ def check(
             format=fmt,
         )
         reports = check_drafts(
-            list(drafts), settings, account=account_feed, stage=stage, stdin_name=stdin_filename, warn=_warn
+            list(drafts),
+            settings,
+            account=account_feed,
+            stage=stage,
+            stdin_name=stdin_filename,
+            account_columns=_parse_columns(None, account_columns),
+            warn=_warn,
         )
     except (ConfigError, LintError) as error:
         raise UserError(str(error)) from error

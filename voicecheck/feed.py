@@ -635,7 +635,7 @@ def day_first_warning(name: str, column: str | None, slashed: list[str]) -> str:
 
 def first_ambiguous(slashed: list[str]) -> str:
     """The first of these dates that reads otherwise month first (12/04/2024, not 05/05/2024)."""
-    return next(text for text, a, b in _slash_dates(slashed) if a != b)
+    return next((text for text, a, b in _slash_dates(slashed) if a != b), slashed[0] if slashed else "")
 
 
 def _column_note(column: str | None) -> str:

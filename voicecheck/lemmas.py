@@ -21,7 +21,8 @@ from .taggers import morph_analyzer
 CACHE_SIZE = 100_000
 MAX_ENDING = 3  # «маркетплейс-ами»
 MIN_STEM = 3  # «скам» is not a form of «ск»
-MAX_ACRONYM = 3  # letters of a noun in capitals read as an acronym («ИИ», «ОС»); «ЦЕНЫ» is a word
+MAX_ACRONYM = 3  # letters of a noun in capitals that may be an acronym («ИИ», «ИНН»); «ЦЕНЫ» is a word
+ACRONYM_READINGS = frozenset({"Abbr", "Name"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 # slovnet tags some unknown nouns ADJ («на вебинаре»); endings adjectives share are left alone
 NOUN_ONLY_ENDINGS = ("е", "ах", "ов", "ам", "ами")
@@ -31,7 +32,12 @@ VOWELS = frozenset("аеёиоуыэюя")
 RARE_HOMONYMS = {"гайда": "гайд"}
 # pymorphy3's parts of speech a compound may be read as, by slovnet's tag («IT-компании» is
 # untagged, X, to slovnet)
-COMPOUND_POS = {"NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "X": {"NOUN"}, "ADJ": {"ADJF"}, "VERB": {"VERB", "INFN"}}
+NOUN_READING, ADJECTIVE_READING = frozenset({"NOUN"}), frozenset({"ADJF", "NOUN"})
+COMPOUND_POS = {
+    "NOUN": NOUN_READING, "PROPN": NOUN_READING, "X": NOUN_READING, "ADJ": ADJECTIVE_READING,
+    "VERB": frozenset({"VERB", "INFN"}),
+}  # fmt: skip
+CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")  # «Чемезов» is not the plural of «чемез»
 
 
@@ -61,7 +67,7 @@ class CachedRussianLemmatizer(RussianLemmatizer):
         return lemmas
 
     def _read(self, token: Token) -> list[str]:
-        if _short_acronym(token) and self._only_nouns(token.lower_):
+        if _short_acronym(token) and self._abbreviation_or_name(token.lower_):
             return [token.lower_]
         lemmas = [lemma.lower() for lemma in super().pymorphy3_lemmatize(token)]
         if lemmas == [token.text.lower()] and token.pos_ != "PUNCT":
@@ -78,24 +84,28 @@ class CachedRussianLemmatizer(RussianLemmatizer):
         known = [p for p in self._morph.parse(word) if p.is_known]
         return [known[0].normal_form] if known else []
 
-    def _only_nouns(self, word: str) -> bool:
-        """Every dictionary reading of the word is a noun («ии», «ос»; not «нас», a form of мы)."""
-        return all(parse.tag.POS == "NOUN" for parse in self._morph.parse(word) if parse.is_known)
+    def _abbreviation_or_name(self, word: str) -> bool:
+        """pymorphy3 knows the word as an abbreviation or a first name («ос», «ии» as Ия, «инн»
+        as Инна), not only as a form of a common word («дня», «цен») or a pronoun («нас»)."""
+        return any(ACRONYM_READINGS & parse.tag.grammemes for parse in self._morph.parse(word))
 
     def _hyphenated_lemma(self, token: Token) -> list[str]:
         """A compound the dictionary lacks, by pymorphy3's reading of it as the part of speech
-        slovnet gives («онлайн-школу» -> онлайн-школа, «чек-листы» -> чек-лист); spaCy drops
-        such readings as guesses. A first part in Latin letters or capitals keeps its form
-        («ИИ-ассистента» -> ии-ассистент, not ия-ассистент)."""
+        (and, where it can, the case) slovnet gives («онлайн-школу» -> онлайн-школа, «чек-листы»
+        -> чек-лист); spaCy drops such readings as guesses. A first part the dictionary lacks,
+        or in Latin letters or capitals, keeps its form («бьюти-мастера» -> бьюти-мастер,
+        «ИИ-ассистента» -> ии-ассистент, not ия-ассистент)."""
         if not is_hyphenated(token.text) or token.pos_ not in COMPOUND_POS:
             return []
-        wanted = COMPOUND_POS[token.pos_]
-        parse = next((p for p in self._morph.parse(token.lower_) if p.tag.POS in wanted), None)
-        if parse is None:
+        readings = [p for p in self._morph.parse(token.lower_) if p.tag.POS in COMPOUND_POS[token.pos_]]
+        if not readings:
             return []
-        first, _, rest = parse.normal_form.partition("-")
+        case = CASES.get(token.morph.get("Case", [""])[0])
+        reading = next((p for p in readings if case in p.tag.grammemes), readings[0])
+        first, _, rest = reading.normal_form.partition("-")
         written = token.text.split("-", 1)[0]
-        return [f"{written.lower() if written.isascii() or written.isupper() else first}-{rest}"]
+        keep = written.isascii() or written.isupper() or not self._morph.word_is_known(written.lower())
+        return [f"{written.lower() if keep else first}-{rest}"]
 
     def _borrowed_noun_lemma(self, token: Token) -> list[str]:
         """For a word pymorphy3's dictionary lacks, its guess when the word is a form of a
@@ -116,10 +126,12 @@ class CachedRussianLemmatizer(RussianLemmatizer):
         return []
 
 
-def _casing(token: Token) -> tuple[bool, bool, bool]:
-    """What of a token's letter case the borrowed-noun rule reads: the same form in capitals,
-    capitalised or at a sentence start may get another lemma than in lower case."""
-    return token.text.isupper(), token.is_title, bool(token.is_sent_start)
+def _casing(token: Token) -> tuple[bool, bool, bool, bool]:
+    """What of a token's letter case the lemma rules read: the same form in capitals,
+    capitalised, at a sentence start or with a first part in capitals («ИИ-ассистента») may
+    get another lemma than in lower case."""
+    first = token.text.split("-", 1)[0]
+    return token.text.isupper(), token.is_title, bool(token.is_sent_start), first.isupper()
 
 
 def is_hyphenated(text: str) -> bool:
@@ -129,8 +141,8 @@ def is_hyphenated(text: str) -> bool:
 
 
 def _short_acronym(token: Token) -> bool:
-    """A noun of two or three capitals, which is an acronym when the dictionary reads it only
-    as nouns: pymorphy3 reads «ИИ» as a case of the name Ия and «ОС» as one of оса."""
+    """A noun of two or three capitals, which is an acronym when the dictionary knows it as
+    one or as a name: pymorphy3 reads «ИИ» as a case of the name Ия, «ИНН» as one of Инна."""
     return token.pos_ in NOUN_TAGS and token.text.isupper() and 2 <= len(token.text) <= MAX_ACRONYM
 
 

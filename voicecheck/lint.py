@@ -175,14 +175,17 @@ def check_drafts(
     account: str | None = None,
     stage: str | None = None,
     stdin_name: str = "-",
+    account_columns: dict[str, str] | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> list[DraftReport]:
-    """Check drafts at ``paths``; ``stage`` is for drafts that declare none; ``warn`` gets
-    each line on how the ``account`` feed was read (columns under other names, dates, values
-    left empty), as ``analyze`` prints them."""
+    """Check drafts at ``paths``; ``stage`` is for drafts that declare none. The ``account``
+    feed's columns are found by name, or named in ``account_columns`` (field -> column), and
+    ``warn`` gets each line on how it was read (columns under other names, dates, values left
+    empty), as ``analyze`` prints them."""
     single_threaded_blas()
     sources = read_sources(paths, stdin_name=stdin_name)
-    return check_sources(sources, settings, account=account, stage=stage, warn=warn)
+    account_feed = AccountFeed(account, account_columns or {}, warn) if account else None
+    return check_sources(sources, settings, account=account_feed, stage=stage)
 
 
 def single_threaded_blas() -> None:
@@ -197,17 +200,14 @@ def check_sources(
     sources: list[Source],
     settings: Settings,
     *,
-    account: str | None = None,
+    account: "AccountFeed | str | None" = None,
     stage: str | None = None,
-    warn: Callable[[str], None] | None = None,
 ) -> list[DraftReport]:
     prepared = [prepare(s) for s in sources]
     live = [p for p in prepared if p.text.strip()]
     if live or account:
         preload_models()  # natasha and pymorphy3 load while spaCy is imported
     profile = account_profile(account) if account else None
-    for warning in profile.get("feed_warnings", []) if profile and warn else []:
-        warn(warning)
     docs = parse_drafts([p.text for p in live])
     predictions = predict(docs)
     reports = {
@@ -265,18 +265,39 @@ def cache_dir() -> Path:
     return Path(base) / "voicecheck"
 
 
-def account_profile(path: str) -> dict:
+@dataclass
+class AccountFeed:
+    """The feed a draft is checked against: its path, the columns named by hand, and where
+    to say how it was read."""
+
+    path: str
+    columns: dict[str, str] = field(default_factory=dict)
+    warn: Callable[[str], None] | None = None
+
+    def said(self, warnings: list[str]) -> None:
+        """Each warning, under this path (the cache may have been filled from another)."""
+        for warning in warnings if self.warn else []:
+            self.warn(f"{self.path}: {warning}")
+
+
+def account_profile(account: "AccountFeed | str") -> dict:
     """The account's topics (labels, core flags, unit centre vectors), cached as JSON
-    under the feed file's sha256, so a second check against the same feed is fast."""
+    under the sha256 of the feed file and of the columns named by hand, so a second check
+    against the same feed is fast; how the feed was read is said from the cache too."""
+    account = account if isinstance(account, AccountFeed) else AccountFeed(account)
+    path = account.path
     if not Path(path).is_file():
         raise LintError(f"{path}: no such account feed.")
-    digest = hashlib.sha256(_read(Path(path))).hexdigest()
+    named = json.dumps(account.columns, sort_keys=True).encode() if account.columns else b""
+    digest = hashlib.sha256(_read(Path(path)) + named).hexdigest()
     cached = cache_dir() / f"account-v{PROFILE_VERSION}-{digest}.json"
     try:
-        return json.loads(cached.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        profile = json.loads(cached.read_text(encoding="utf-8"))
+        account.said(profile["feed_warnings"])
+        return profile
+    except (OSError, ValueError, KeyError):
         pass
-    profile = build_profile(path, digest)
+    profile = build_profile(account, digest)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -287,7 +308,7 @@ def account_profile(path: str) -> dict:
     return profile
 
 
-def build_profile(path: str, digest: str) -> dict:
+def build_profile(account: AccountFeed, digest: str) -> dict:
     """Topics of the account's feed (as ``account.focus`` finds them), the unit centre of
     each, which are core, and how close the feed's own posts sit to their nearest core
     topic (the 10th percentile: the scale a draft is measured against)."""
@@ -306,13 +327,16 @@ def build_profile(path: str, digest: str) -> dict:
         typical_lemmas,
     )
     from .analysis import analyze_posts
-    from .feed import FeedError, read_feed
+    from .feed import FeedError, ReadOptions, read_feed
     from .nlp import natasha_models
 
+    path = account.path
     try:
-        feed = read_feed(path)
+        feed = read_feed(path, ReadOptions(columns=account.columns))
     except FeedError as error:
         raise LintError(str(error)) from error
+    warnings = [warning.removeprefix(f"{feed.name}: ") for warning in feed.warnings]
+    account.said(warnings)  # before the topics, which a wrong text column may leave too few
     results = [r for r in analyze_posts(feed.posts, classify=False) if r.ok and r.topic_lemmas]
     if len(results) < MIN_FEED_POSTS:
         raise LintError(
@@ -342,7 +366,7 @@ def build_profile(path: str, digest: str) -> dict:
         "typical_similarity": round(typical, 4),
         "signatures": [list(ending) for ending in signatures],
         "topics": topics,
-        "feed_warnings": feed.warnings,
+        "feed_warnings": warnings,
     }
 
 

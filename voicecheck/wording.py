@@ -66,7 +66,7 @@ def left_empty_note(unusable: UnusableValues) -> str:
     count = len(unusable.values)
     one = _agrees_as_one(count)
     name = FIELD_RU.get(unusable.field, unusable.field)
-    column = f" (столбец «{unusable.column}»)" if unusable.column else ""
+    column = column_ru(unusable.column)
     what = " или ".join(PROBLEM_RU[p][0 if one else 1] if p in PROBLEM_RU else p for p in unusable.problems)
     values = ", ".join(f"«{value}»" for value in unusable.values[:SHOWN_PROBLEMS])
     left = "оставлено пустым" if one else "оставлены пустыми"
@@ -80,9 +80,14 @@ def _agrees_as_one(count: int) -> bool:
     return count % 10 == 1 and count % 100 != 11
 
 
+def column_ru(column: str | None) -> str:
+    """« (столбец «Дата»)», or nothing when the column is not known."""
+    return f" (столбец «{column}»)" if column else ""
+
+
 def input_notes(feed: Feed) -> list[str]:
-    """How a feed was read where the user may not expect it, for the account
-    report: the columns found under other names, the dates read as Excel serial numbers."""
+    """How a feed was read where the user may not expect it, for the account report: the
+    columns found under other names, the dates read as Excel serial numbers or day first."""
     notes = [aliased_note(feed.aliased)] if feed.aliased else []
     if feed.excel_dates:
         notes.append(excel_dates_note(feed.columns.get("date"), feed.excel_dates))
@@ -101,7 +106,7 @@ def excel_dates_note(column: str | None, serials: list[str]) -> str:
     """«дата (столбец «Дата»): 3 числа прочитаны как даты Excel (число дней после
     30.12.1899: 45629 — 2024-12-03)»; «1 число прочитано как дата Excel (...)»."""
     count, example = len(serials), serials[0]
-    where = f" (столбец «{column}»)" if column else ""
+    where = column_ru(column)
     read = "прочитано как дата" if _agrees_as_one(count) else "прочитаны как даты"
     return (
         f"дата{where}: {number_of('число', count)} {read} Excel "
@@ -111,9 +116,10 @@ def excel_dates_note(column: str | None, serials: list[str]) -> str:
 
 def day_first_note(column: str | None, slashed: list[str]) -> str:
     """«дата (столбец «date»): 2 даты с косой чертой (как 12/04/2024) подходят и как
-    день/месяц, и как месяц/день; прочитаны как день/месяц: 12/04/2024 — 2024-04-12»."""
+    день/месяц, и как месяц/день; прочитаны как день/месяц, как пишут российские выгрузки:
+    12/04/2024 — 2024-04-12. Если в выгрузке сначала месяц, запишите даты как ГГГГ-ММ-ДД»."""
     count, example = len(slashed), first_ambiguous(slashed)
-    where = f" (столбец «{column}»)" if column else ""
+    where = column_ru(column)
     fits, read = ("подходит", "прочитана") if _agrees_as_one(count) else ("подходят", "прочитаны")
     return (
         f"дата{where}: {number_of('дата', count)} с косой чертой (как {example}) {fits} и как день/месяц, "
