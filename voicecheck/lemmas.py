@@ -130,8 +130,9 @@ def _casing(token: Token) -> tuple[bool, bool, bool, bool]:
     """What of a token's letter case the lemma rules read: the same form in capitals,
     capitalised, at a sentence start or with a first part in capitals («ИИ-ассистента») may
     get another lemma than in lower case."""
-    first = token.text.split("-", 1)[0]
-    return token.text.isupper(), token.is_title, bool(token.is_sent_start), first.isupper()
+    text = token.text
+    first_part_upper = "-" in text and text.partition("-")[0].isupper()  # no split on every token
+    return text.isupper(), token.is_title, bool(token.is_sent_start), first_part_upper
 
 
 def is_hyphenated(text: str) -> bool:
