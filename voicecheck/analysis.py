@@ -18,7 +18,16 @@ from .feed import post_from_item
 from .lemmas import is_hyphenated
 from .lexicon import read_lemmas
 from .nlp import chunks, load_nlp, parse_texts, tokens_of
-from .records import ENDING_SEPARATOR, Evidence, Post, PostResult
+from .records import (
+    ADJECTIVE_PHRASE,
+    ENDING_SEPARATOR,
+    GENITIVE_PHRASE,
+    PHRASE_SEPARATOR,
+    Evidence,
+    KeyPhrase,
+    Post,
+    PostResult,
+)
 from .wording import squeeze
 
 CHUNK = 512
@@ -125,6 +134,7 @@ def result_from_doc(post: Post, doc: Doc) -> PostResult:
         topic_names=names,
         topic_ending=written_ending(doc, [token for token, _ in topic]),
         topic_greetings=" ".join(greeting_lemmas(doc, lemmas.split())),
+        topic_phrases=key_phrases(topic),
     )
 
 
@@ -229,6 +239,66 @@ def _cased_as(written: str, lemma: str, *, capital: bool) -> str:
     if written.isupper():
         return lemma.upper()
     return lemma[:1].upper() + lemma[1:] if capital else lemma
+
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+PHRASE_REACH = 3  # a key phrase's two words stand at most 3 tokens apart
+MID_SENTENCE = frozenset({",", "«", '"', "(", "-", "—", "–"})  # a capital after these is not an opening one
+
+
+def key_phrases(topic: list[tuple[Token, str]]) -> str:
+    """The post's key phrases among its topic words, in ``records.KeyPhrase`` form: an
+    adjective with the noun it qualifies («тазового дна») and a noun with a noun in the
+    genitive, no preposition, that follows it («сроков работ»), as written (a capital that
+    only opens a sentence dropped), with the places of the two words among the topic lemmas;
+    not an address («уважаемые участники»)."""
+    place = {token.i: k for k, (token, _) in enumerate(topic)}
+    lemmas = [lemma for _, lemma in topic]
+    found = []
+    for token, _ in topic:
+        for kind, first, second in _phrases_at(token):
+            if first.i in place and second.i in place:
+                found.append(KeyPhrase(kind, place[first.i], place[second.i], (_in_text(first), second.text)))
+    return PHRASE_SEPARATOR.join(
+        phrase.encoded()
+        for phrase in found
+        if not ADDRESSES.intersection((lemmas[phrase.first], lemmas[phrase.second]))
+    )
+
+
+def _in_text(token: Token) -> str:
+    """The word as the sentence would have it: a capital that only opens a sentence, a line
+    or a headline after an emoji is dropped («Курс доллара» → «курс доллара»)."""
+    keep = token.pos_ == "PROPN" or token.text.isupper() or not _opens(token)
+    return token.text if keep else token.text[:1].lower() + token.text[1:]
+
+
+def _opens(token: Token) -> bool:
+    if token.is_sent_start or token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return not (before.is_alpha or before.is_digit or before.text in MID_SENTENCE)
+
+
+def _phrases_at(token: Token) -> Iterator[tuple[str, Token, Token]]:
+    """The phrases ``token`` is the dependent word of: an adjective in a case (not «известно»)
+    whose parse head is the noun, or that stands right before a noun in its case (the parser
+    sometimes hangs such an adjective elsewhere); a noun in the genitive whose head is the
+    noun before it."""
+    head = token.head
+    if token.pos_ == "ADJ":
+        noun, case = head if token.dep_ == "amod" else _next_token(token), token.morph.get("Case")
+        near = noun is not None and noun.pos_ in NOUNS and 0 < noun.i - token.i <= PHRASE_REACH
+        if case and near and (noun is head or case == noun.morph.get("Case")):
+            yield ADJECTIVE_PHRASE, token, noun
+    elif token.pos_ in NOUNS and token.dep_ == "nmod" and head.pos_ in NOUNS:
+        genitive = "Gen" in token.morph.get("Case") and not any(c.dep_ == "case" for c in token.children)
+        if genitive and 0 < token.i - head.i <= PHRASE_REACH:
+            yield GENITIVE_PHRASE, head, token
+
+
+def _next_token(token: Token) -> Token | None:
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
 
 
 ENDING_CHARS = 500  # the written ending kept of a post: as many of its last pieces as fit in 500 characters

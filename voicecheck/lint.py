@@ -36,7 +36,7 @@ DIRECTIVE = re.compile(r"<!--\s*voicecheck\s*:\s*([\w-]+)\s*=\s*(.*?)\s*-->", re
 PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 QUOTE_CHARS = 60
 MIN_FEED_POSTS = 10
-PROFILE_VERSION = 8
+PROFILE_VERSION = 9
 NOT_RUSSIAN = "Не проверено: в тексте почти нет русских слов, а правила voicecheck — для русского текста."
 TYPICAL_PERCENTILE = 10
 VOICE_RU = {"i": "«я»", "we": "«мы»", "none": "нет"}
@@ -316,15 +316,11 @@ def build_profile(account: AccountFeed, digest: str) -> dict:
 
     from .account.focus import (
         cluster,
-        greetings,
-        label_lemmas,
         largest_first,
-        name_spellings,
         post_vectors,
         strip_signatures,
         topic_count,
-        topic_label,
-        typical_lemmas,
+        topic_labels,
     )
     from .analysis import analyze_posts
     from .feed import FeedError, ReadOptions, read_feed
@@ -345,11 +341,10 @@ def build_profile(account: AccountFeed, digest: str) -> dict:
     lemma_lists, signatures = strip_signatures([r.topic_lemmas.split() for r in results])
     vectors = post_vectors(lemma_lists, natasha_models().embedding)
     labels, centres = cluster(vectors, topic_count(len(results)))
-    names = typical_lemmas(lemma_lists, labels, size=None)
-    spellings, leave_out = name_spellings(results), greetings(results)
+    labelled = topic_labels(results, lemma_lists, labels)
     topics = [
         {
-            "label": topic_label(label_lemmas(names.get(label, []), leave_out), spellings),
+            "label": labelled[label][0],
             "posts": size,
             "core": core,
             "centre": [round(float(x), 5) for x in centres[label]],

@@ -10,6 +10,33 @@ STATUS_TOO_LONG = "too_long"
 STATUS_UNREADABLE = "unreadable"
 STATUS_SKIPPED = "skipped"
 ENDING_SEPARATOR = "\x1f"  # between the pieces of ``PostResult.topic_ending``
+PHRASE_SEPARATOR = ";"  # between the key phrases of ``PostResult.topic_phrases``
+ADJECTIVE_PHRASE, GENITIVE_PHRASE = "a", "g"  # «тазовое дно», «сроки работ»
+ACCOUNT_ONLY = ("topic_lemmas", "topic_names", "topic_ending", "topic_greetings", "topic_phrases")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPhrase:
+    """Two topic words that make one term: an adjective and its noun (``ADJECTIVE_PHRASE``)
+    or a noun and the noun in the genitive after it (``GENITIVE_PHRASE``); ``first`` and
+    ``second`` are their places among the post's topic lemmas, ``words`` as written."""
+
+    kind: str
+    first: int
+    second: int
+    words: tuple[str, str]
+
+    def encoded(self) -> str:
+        return " ".join((self.kind, str(self.first), str(self.second), *self.words))
+
+    @classmethod
+    def decoded(cls, text: str) -> "KeyPhrase":
+        kind, first, second, *words = text.split(" ")
+        return cls(kind, int(first), int(second), (words[0], words[1]))
+
+
+def key_phrases_of(post: "PostResult") -> list[KeyPhrase]:
+    return [KeyPhrase.decoded(text) for text in post.topic_phrases.split(PHRASE_SEPARATOR) if text]
 
 
 @dataclass(slots=True)
@@ -95,6 +122,7 @@ class PostResult:
     # the post's last lines as written, a piece per topic lemma, <= 500 chars (``analysis.written_ending``)
     topic_ending: str = field(default="", repr=False)
     topic_greetings: str = field(default="", repr=False)  # topic lemmas it greets or addresses readers with
+    topic_phrases: str = field(default="", repr=False)  # its key phrases (``KeyPhrase``), as written
 
     @property
     def ok(self) -> bool:
@@ -102,7 +130,7 @@ class PostResult:
 
     def to_dict(self) -> dict:
         record = asdict(self)
-        for account_only in ("topic_lemmas", "topic_names", "topic_ending", "topic_greetings"):
+        for account_only in ACCOUNT_ONLY:
             record.pop(account_only)
         return record
 

@@ -45,6 +45,7 @@ from ..taggers import morph_analyzer
 from ..wording import squeeze
 from .engagement import MIN_GROUP
 from .navec_counts import general_information
+from .phrases import label_items, shown_phrase, topic_phrases
 
 CORE_SHARE = 0.75
 HIGH_SCORE = 80  # the focus index of a feed as coherent as the calibration's HIGH
@@ -453,28 +454,43 @@ def greetings(posts: list[PostResult]) -> frozenset[str]:
 
 
 def label_lemmas(ranked: list[str], leave_out: frozenset[str] = frozenset()) -> list[str]:
-    """The first ``LABEL_LEMMAS`` of a topic's ranked lemmas less ``leave_out``; all of
-    them when that would leave none."""
-    kept = [lemma for lemma in ranked if lemma not in leave_out]
-    return (kept or ranked)[:LABEL_LEMMAS]
+    """A topic's ranked lemmas less ``leave_out``; all of them when that would leave none."""
+    return [lemma for lemma in ranked if lemma not in leave_out] or ranked
 
 
-def topic_label(lemmas: list[str], spellings: dict[str, str]) -> str:
-    return ", ".join(spellings.get(lemma, lemma) for lemma in lemmas) or "без слов"
+def topic_label(items: list, spellings: dict[str, str], forms: dict | None = None) -> str:
+    """The label's lemmas, names spelled as the feed spells them, and its key phrases as
+    the feed writes them (``phrases.shown_phrase``)."""
+    forms = forms or {}
+    shown = [shown_phrase(i, forms[i]) if isinstance(i, tuple) else spellings.get(i, i) for i in items]
+    return ", ".join(shown) or "без слов"
+
+
+def topic_labels(posts: list[PostResult], lemma_lists, labels) -> dict[int, tuple[str, list[str]]]:
+    """Each topic's label and its ranked lemmas (``typical_lemmas``). ``lemma_lists``:
+    the posts' topic lemmas, signatures left out."""
+    ranked = typical_lemmas(lemma_lists, labels, size=None)
+    spellings, leave_out = name_spellings(posts), greetings(posts)
+    phrases = topic_phrases(posts, lemma_lists, labels)
+    shown = {}
+    for label, (usual, forms) in phrases.items():
+        lemmas = ranked.get(label, [])
+        items = label_items(label_lemmas(lemmas, leave_out), usual, leave_out, LABEL_LEMMAS)
+        shown[label] = (topic_label(items, spellings, forms), lemmas)
+    return shown
 
 
 def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
-    ranked = typical_lemmas(lemma_lists, labels, size=None)
-    spellings, leave_out = name_spellings(posts), greetings(posts)
+    labelled = topic_labels(posts, lemma_lists, labels)
     topics = []
     for label, size, core in largest_first(labels):
         members = np.flatnonzero(labels == label)
         closest = members[np.argsort(-similarity[members])][:EXAMPLES]
-        lemmas = ranked.get(label, [])
+        shown, lemmas = labelled[label]
         topics.append(
             Topic(
                 id=label,
-                label=topic_label(label_lemmas(lemmas, leave_out), spellings),
+                label=shown,
                 lemmas=lemmas[:LABEL_LEMMAS],
                 posts=size,
                 share=round(size / len(posts), 3),
