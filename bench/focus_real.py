@@ -2,7 +2,7 @@
 
 Usage:
     python bench/focus_real.py [--per-channel 80] [--draws 1000] [--sizes] [--pairs] [--ceiling] [--news]
-                               [--style] [--spread] [--partners 8]
+                               [--style] [--spread] [--partners 8] [--phrases]
 
 Each channel of ../shared/real/posts.csv is an account. For random pairs of channels
 (A, B) it builds a 60-post feed of A alone and a 60-post feed of 30 A + 30 B posts and
@@ -29,7 +29,9 @@ channels' first posts span (in the export's order) and how many posts drawn at r
 all over each export span, runs the same draws on the latter, and scores the programming
 channels and the two news services on their first posts, on five such random samples and
 on every post of theirs, each with the days it spans; --partners K reads the focus test
-another way, a channel's feed against the median of its mixtures with K other channels.
+another way, a channel's feed against the median of its mixtures with K other channels;
+--phrases runs the --style draws with the posts' key phrases («тазовое дно», as topic
+labels show them) added to the lemmas whose shared weight the pair similarity counts.
 
 The index's two settings (lemma weight 2, lower quartile) were first explored on these
 channels; bench/focus_corpus.py checks them on the authored corpus, where they beat the
@@ -443,16 +445,76 @@ def print_house_style(channels: dict[str, list], texts: dict[str, list[str]], dr
         "house style alone (mean share of habits the pairs agree on)": (style, np.mean),
         "the index's pair similarity + that share (lower quartile)": (topic + style, quartile),
     }
+    print_draws_and_channels(measures, names, size, draws, "topics / topics + house style")
+
+
+def print_draws_and_channels(measures: dict, names: list[str], size: int, draws: int, columns: str) -> None:
+    """The draws each measure wins, then C by the first and the last measure on every post
+    of the programming channels and the news services."""
     wins = count_draw_wins(measures, len(names), size, draws)
     print(f"{draws} draws, every post of the draw, A alone above A+B:")
     for name in measures:
         print(f"  {wins[name]:5d}  by {name}")
-    print(f"C on all {size} posts: topics / topics + house style")
+    print(f"C on all {size} posts: {columns}")
+    first, *_, last = measures.values()
     for start in SPECIALISED_AND_NEWS:
         i = next(i for i, name in enumerate(names) if name.startswith(start))
         own = list(range(i * size, (i + 1) * size))
-        alone, both = (quartile(pair_values(matrix, own)) for matrix in (topic, topic + style))
-        print(f"  {alone:+.3f}  {both:+.3f}  {names[i]}")
+        values = (statistic(pair_values(matrix, own)) for matrix, statistic in (first, last))
+        print("  " + "  ".join(f"{value:+.3f}" for value in values) + f"  {names[i]}")
+
+
+def print_key_phrases(texts: dict[str, list[str]], draws: int) -> None:
+    """The same draws with each post's key phrases («тазовое дно», the ones topic labels
+    show) added to its set of lemmas, each weighing the geometric mean of its two words'
+    weights, against the index's pair similarity; signatures left out per channel over
+    all its posts, as for --style."""
+    from scipy import sparse
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.preprocessing import normalize
+
+    from voicecheck.account.focus import LEXICAL_WEIGHT, PAIR_QUANTILE, _Weights, background, post_vectors
+    from voicecheck.nlp import natasha_models
+
+    names = sorted(texts)
+    size = len(texts[names[0]])
+    lemma_lists, phrase_lists = lemmas_and_phrases([texts[name] for name in names])
+    vectors = post_vectors(lemma_lists, natasha_models().embedding)
+    weights = _Weights(background())
+    words = [{lemma: weights[lemma] for lemma in set(lemmas)} for lemmas in lemma_lists]
+    with_phrases = [
+        {**row, **{" ".join(key): float(np.sqrt(weights[key[0]] * weights[key[1]])) for key in phrases}}
+        for row, phrases in zip(words, phrase_lists, strict=True)
+    ]
+
+    def similarity(rows: list[dict]) -> np.ndarray:
+        lexical = normalize(sparse.csr_matrix(DictVectorizer().fit_transform(rows)))
+        return vectors @ vectors.T + LEXICAL_WEIGHT * (lexical @ lexical.T).toarray()
+
+    quartile = lambda values: np.quantile(values, PAIR_QUANTILE)  # noqa: E731
+    measures = {
+        "the index's pair similarity (lower quartile)": (similarity(words), quartile),
+        "the same with key phrases among the lemmas": (similarity(with_phrases), quartile),
+    }
+    print_draws_and_channels(measures, names, size, draws, "topics / topics with key phrases")
+
+
+def lemmas_and_phrases(channels: list[list[str]]) -> tuple[list[list[str]], list[set[tuple[str, str]]]]:
+    """Every post's topic lemmas, its channel's signatures left out, and its key phrases as
+    lemma pairs (those not in a signature)."""
+    from voicecheck.account.focus import strip_signatures
+    from voicecheck.analysis import analyze_posts
+    from voicecheck.records import key_phrases_of
+
+    lemma_lists, phrase_lists = [], []
+    for texts in channels:
+        posts = list(analyze_posts(texts, classify=False))
+        kept = strip_signatures([post.topic_lemmas.split() for post in posts])[0]
+        for post, lemmas in zip(posts, kept, strict=True):
+            phrases = [p for p in key_phrases_of(post) if p.second < len(lemmas)]
+            lemma_lists.append(lemmas)
+            phrase_lists.append({(lemmas[p.first], lemmas[p.second]) for p in phrases})
+    return lemma_lists, phrase_lists
 
 
 def pair_values(matrix: np.ndarray, posts: list[int]) -> np.ndarray:
@@ -510,6 +572,7 @@ def main() -> None:
     parser.add_argument("--style", action="store_true", help="also: the draws won by house style")
     parser.add_argument("--spread", action="store_true", help="also: posts from all over each export")
     parser.add_argument("--partners", type=int, default=0, help="also: A against its mixtures' median")
+    parser.add_argument("--phrases", action="store_true", help="also: the draws with key phrases as lemmas")
     args = parser.parse_args()
     if not REAL.exists():
         sys.exit(f"bench: {REAL} not found")
@@ -524,6 +587,8 @@ def main() -> None:
         print_ceiling(channels)
     if args.style:
         print_house_style(channels, channel_texts(args.per_channel), args.draws)
+    if args.phrases:
+        print_key_phrases(channel_texts(args.per_channel), args.draws)
     if args.partners:
         print_partner_medians(channels, args.draws, args.partners)
     if args.spread:
