@@ -110,6 +110,17 @@ def test_a_signature_line_is_not_taken_for_a_topic(demo_results):
     assert report.focus_index == pytest.approx(plain.focus_index, abs=2)
 
 
+def test_a_left_out_link_leaves_no_stray_punctuation_in_a_signature(demo_results):
+    """Links left out of a signature line leave neither empty brackets nor «: !»."""
+    texts = [r.text for r in demo_results if r.ok]
+    signed = [
+        f"{text}\n\nЗаписаться можно на портале «Город» (https://city.ru/{i}) и на сайте: https://city.ru !"
+        for i, text in enumerate(texts)
+    ]
+    report = analyse_focus(list(analyze_posts(signed, classify=False)), natasha_models().embedding)
+    assert report.signature_texts == ["Записаться можно на портале «Город» и на сайте!"]
+
+
 def test_the_report_shows_a_signature_as_the_feed_writes_it(demo_results):
     """A two-line markdown signature, its first link different in every post: the text, HTML
     and JSON reports quote the lines as written, links left out; the JSON keeps the lemmas too."""

@@ -354,8 +354,25 @@ def _breaks_line(token: Token) -> bool:
 
 
 def _shown(tokens: list[Token], masked: dict[int, str]) -> str:
-    text = "".join(t.whitespace_ if masked.get(t.i) in NOT_SHOWN else t.text_with_ws for t in tokens)
-    return squeeze(text.replace(ENDING_SEPARATOR, ""))
+    left_out = {t.i for t in tokens if masked.get(t.i) in NOT_SHOWN}
+    text = "".join(t.whitespace_ if t.i in left_out else t.text_with_ws for t in tokens)
+    text = text.replace(ENDING_SEPARATOR, "")
+    return squeeze(_without_gaps(text) if left_out else text)
+
+
+# What a left-out link leaves behind: empty brackets, a space before punctuation, and a
+# colon or comma before the sentence's end («на сайте: !» → «на сайте!»)
+LINK_GAPS = (
+    (re.compile(r"\(\s*\)|\[\s*\]|«\s*»"), ""),
+    (re.compile(r"[ \t]+(?=[.,!?;:…])"), ""),
+    (re.compile(r"[:,](?=[.!?…])"), ""),
+)
+
+
+def _without_gaps(text: str) -> str:
+    for gap, replacement in LINK_GAPS:
+        text = gap.sub(replacement, text)
+    return text
 
 
 GREETINGS = frozenset({"привет", "приветствовать", "здравствовать", "здравствуйте"})
