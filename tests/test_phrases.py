@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from voicecheck.account.focus import analyse_focus
+from voicecheck.account.focus import analyse_focus, topic_labels
 from voicecheck.account.phrases import label_items, shown_phrase, topic_phrases
 from voicecheck.analysis import analyze_posts
 from voicecheck.nlp import natasha_models
@@ -16,6 +16,19 @@ def _phrases(text: str) -> dict[tuple[str, str], tuple[str, str]]:
     return {(lemmas[p.first], lemmas[p.second]): p.words for p in key_phrases_of(result)}
 
 
+def _shown(text: str, lemmas: tuple[str, str]) -> str:
+    """The phrase with these lemmas as a label shows it, from its one use in ``text``."""
+    result = next(analyze_posts([text], classify=False))
+    topic = result.topic_lemmas.split()
+    (phrase,) = [p for p in key_phrases_of(result) if (topic[p.first], topic[p.second]) == lemmas]
+    return shown_phrase(lemmas, Counter({(phrase.kind, phrase.words, phrase.number, phrase.gender): 1}))
+
+
+def _post(i: int, lemmas: str, phrases: list[KeyPhrase]) -> PostResult:
+    encoded = ";".join(p.encoded() for p in phrases)
+    return PostResult(index=i, id=str(i), status="ok", topic_lemmas=lemmas, topic_phrases=encoded)
+
+
 def test_a_post_keeps_adjective_and_genitive_phrases_as_written():
     found = _phrases("Упражнения для тазового дна помогают. Мы сорвали сроки работ по ремонту кухни.")
     assert found[("тазовый", "дно")] == ("тазового", "дна")
@@ -26,6 +39,13 @@ def test_a_noun_after_a_preposition_a_short_adjective_and_an_address_make_no_phr
     found = _phrases("Как известно SHOT, упражнения для мышц полезны. Уважаемые участники, занятие отменено.")
     assert ("упражнение", "мышца") not in found
     assert not any("shot" in key or "участник" in key for key in found)
+    assert not _phrases("Дорогие подписчики, привет! Сегодня эфир.")
+    assert ("мышца", "дно") not in _phrases("Мышцы тазового дна слабеют.")  # an adjective between
+
+
+def test_words_that_can_address_readers_still_make_phrases_elsewhere():
+    found = _phrases("Постоянные читатели знают: мы сделали дорогой ремонт квартиры.")
+    assert {("постоянный", "читатель"), ("дорогой", "ремонт")} <= set(found)
 
 
 def test_a_capital_that_only_opens_a_sentence_is_dropped():
@@ -34,29 +54,49 @@ def test_a_capital_that_only_opens_a_sentence_is_dropped():
     assert found[("банк", "россия")][1] == "России"
 
 
-def test_a_phrase_is_shown_in_the_nominative_keeping_its_number_and_capitals():
-    assert shown_phrase(("тазовый", "дно"), Counter({("a", ("тазового", "дна")): 2})) == "тазовое дно"
-    assert (
-        shown_phrase(("пищевой", "привычка"), Counter({("a", ("пищевых", "привычек")): 1}))
-        == "пищевые привычки"
+def test_a_phrase_is_shown_in_the_nominative_in_the_number_the_text_has():
+    assert _shown("Упражнения для тазового дна помогают.", ("тазовый", "дно")) == "тазовое дно"
+    assert _shown("Мы ждём решения по ключевой ставке.", ("ключевой", "ставка")) == "ключевая ставка"
+    assert _shown("Ключевые ставки банков растут.", ("ключевой", "ставка")) == "ключевые ставки"
+    assert _shown("Спросила у опытного коллеги совет.", ("опытный", "коллега")) == "опытный коллега"
+    assert _shown("Открыли три уличных кафе в центре.", ("уличный", "кафе")) == "уличные кафе"
+    assert _shown("Мы сорвали сроки работ по ремонту.", ("срок", "работа")) == "сроки работ"
+    assert _shown("Продаём красивые брюки недорого.", ("красивый", "брюки")) == "красивые брюки"
+
+
+def test_a_shown_phrase_keeps_latin_words_capitals_and_the_feeds_spelling():
+    strategy = _shown("Нужна эффективная SMM-стратегия для бренда.", ("эффективный", "smm-стратегия"))
+    assert strategy == "эффективная SMM-стратегия"
+    instagram = _shown("Работа в популярном Instagram требует сил.", ("популярный", "instagram"))
+    assert instagram == "популярный Instagram"
+    assert _shown("Я пью зеленый чай каждый день.", ("зелёный", "чай")) == "зеленый чай"
+    assert _shown("Это одно из лучших кафе города.", ("хороший", "кафе")) == "лучших кафе"  # not «наихорошие»
+
+
+def test_the_commonest_written_form_decides_the_capitals():
+    forms = Counter(
+        {("g", ("Банка", "России"), "sing", "masc"): 3, ("g", ("банк", "России"), "sing", "masc"): 1}
     )
-    assert shown_phrase(("срок", "работа"), Counter({("g", ("сроков", "работ")): 1})) == "сроки работ"
-    forms = Counter({("g", ("Банка", "России")): 3, ("g", ("банк", "России")): 1})
     assert shown_phrase(("банк", "россия"), forms) == "Банк России"
-    assert shown_phrase(("фнс", "россия"), Counter({("g", ("ФНС", "России")): 1})) == "ФНС России"
+    assert shown_phrase(("фнс", "россия"), Counter({("g", ("ФНС", "России"), "", ""): 1})) == "ФНС России"
+
+
+def test_every_use_in_a_post_counts_for_the_written_form():
+    text = "НАЛОГОВЫЙ ВЫЧЕТ. Налоговый вычет дают раз в год, налоговый вычет оформить просто."
+    result = next(analyze_posts([text], classify=False))
+    lemmas = result.topic_lemmas.split()
+    _, forms = topic_phrases([result, result], [lemmas, lemmas], [0, 0])[0]
+    assert shown_phrase(("налоговый", "вычет"), forms[("налоговый", "вычет")]) == "налоговый вычет"
 
 
 def test_a_phrase_takes_the_place_of_both_its_words_in_a_label():
     usual = {"дно": ("тазовый", "дно"), "тазовый": ("тазовый", "дно")}
     ranked = ["дно", "упражнение", "тазовый", "мышца", "спина"]
     assert label_items(ranked, usual, frozenset(), 4) == [("тазовый", "дно"), "упражнение", "мышца", "спина"]
+    usual["мышца"] = ("мышца", "дно")  # a word already in the label: not shown twice
+    assert label_items(ranked, usual, frozenset(), 3) == [("тазовый", "дно"), "упражнение", "мышца"]
     greeting = {"день": ("добрый", "день")}
     assert label_items(["день", "йога"], greeting, frozenset({"добрый"}), 4) == ["день", "йога"]
-
-
-def _post(i: int, lemmas: str, phrases: list[KeyPhrase]) -> PostResult:
-    encoded = ";".join(p.encoded() for p in phrases)
-    return PostResult(index=i, id=str(i), status="ok", topic_lemmas=lemmas, topic_phrases=encoded)
 
 
 def test_a_word_is_shown_in_a_phrase_only_when_half_of_its_posts_use_it_so():
@@ -64,8 +104,9 @@ def test_a_word_is_shown_in_a_phrase_only_when_half_of_its_posts_use_it_so():
     alone = [_post(i, "дно река", []) for i in range(3)]
     once = [*alone, _post(3, "тазовый дно", [pelvic])]
     twice = [*alone[:2], _post(2, "тазовый дно", [pelvic]), _post(3, "тазовый дно", [pelvic])]
-    for posts, shown in ((once, False), (twice, True)):
-        usual, _ = topic_phrases(posts, [p.topic_lemmas.split() for p in posts], [0] * 4)[0]
+    lonely = [_post(0, "тазовый дно", [pelvic])]  # every post that uses the word, but a single post
+    for posts, shown in ((once, False), (twice, True), (lonely, False)):
+        usual, _ = topic_phrases(posts, [p.topic_lemmas.split() for p in posts], [0] * len(posts))[0]
         assert ("дно" in usual) is shown
 
 
@@ -84,24 +125,10 @@ def test_topic_labels_show_key_phrases():
     ]
     results = list(analyze_posts((pelvic + taxes) * 3, classify=False))
     labels = [t.label for t in analyse_focus(results, natasha_models().embedding).topics]
-    assert any("тазовое дно" in label for label in labels) and any(
-        "налоговый вычет" in label for label in labels
-    )
+    for term in ("тазовое дно", "налоговый вычет"):
+        assert any(term in label for label in labels), labels
     for label in labels:
-        words = label.split(", ")
-        assert not {"тазовый", "дно", "налоговый", "вычет"} & set(words), label
-
-
-def test_a_phrase_of_a_signature_line_names_no_topic():
-    subjects = ["дыхание", "сон", "питание", "осанка", "прогулки", "растяжка", "вода", "завтрак", "плавание"]
-    texts = [
-        f"Сегодня разбираем {a} и {b}. Подписывайтесь на полезный канал"
-        for a in subjects
-        for b in subjects[:2]
-    ]
-    results = list(analyze_posts(texts, classify=False))
-    report = analyse_focus(results, natasha_models().embedding)
-    assert report.signatures and not any("полезный канал" in t.label for t in report.topics)
+        assert not {"тазовый", "дно", "налоговый", "вычет"} & set(label.split(", ")), label
 
 
 def test_a_phrase_in_the_lemmas_a_signature_took_is_not_counted():
@@ -109,3 +136,14 @@ def test_a_phrase_in_the_lemmas_a_signature_took_is_not_counted():
     posts = [_post(i, "дыхание полезный канал", [channel]) for i in range(3)]
     usual, forms = topic_phrases(posts, [["дыхание"]] * 3, [0] * 3)[0]
     assert not usual and not forms
+
+
+def test_labels_read_phrases_from_the_lemmas_a_signature_left():
+    """Every post ends with «полезный канал», a signature; two posts name the channel in their
+    text too. The label shows «канал» alone, as the text uses it."""
+    channel = KeyPhrase("a", 2, 3, ("полезный", "канал"))
+    posts = [_post(i, f"тема{i} канал полезный канал", [channel]) for i in range(2)]
+    posts += [_post(i, f"тема{i} дыхание полезный канал", [channel]) for i in range(2, 6)]
+    kept = [p.topic_lemmas.split()[:2] for p in posts]
+    label, _ = topic_labels(posts, kept, [0] * len(posts))[0]
+    assert "канал" in label.split(", ") and "полезный канал" not in label

@@ -107,6 +107,7 @@ def result_from_doc(post: Post, doc: Doc) -> PostResult:
     )
     topic = list(_topic_tokens(doc))
     lemmas, names = _lemmas_and_names(topic)
+    greetings = greeting_lemmas(doc, lemmas.split())
     return PostResult(
         index=post.index,
         id=post.id,
@@ -133,8 +134,8 @@ def result_from_doc(post: Post, doc: Doc) -> PostResult:
         topic_lemmas=lemmas,
         topic_names=names,
         topic_ending=written_ending(doc, [token for token, _ in topic]),
-        topic_greetings=" ".join(greeting_lemmas(doc, lemmas.split())),
-        topic_phrases=key_phrases(topic),
+        topic_greetings=" ".join(greetings),
+        topic_phrases=key_phrases(topic, greetings),
     )
 
 
@@ -246,24 +247,42 @@ PHRASE_REACH = 3  # a key phrase's two words stand at most 3 tokens apart
 MID_SENTENCE = frozenset({",", "«", '"', "(", "-", "—", "–"})  # a capital after these is not an opening one
 
 
-def key_phrases(topic: list[tuple[Token, str]]) -> str:
+def key_phrases(topic: list[tuple[Token, str]], greetings: Iterable[str] = ()) -> str:
     """The post's key phrases among its topic words, in ``records.KeyPhrase`` form: an
     adjective with the noun it qualifies («тазового дна») and a noun with a noun in the
-    genitive, no preposition, that follows it («сроков работ»), as written (a capital that
-    only opens a sentence dropped), with the places of the two words among the topic lemmas;
-    not an address («уважаемые участники»)."""
+    genitive, no preposition or adjective between, that follows it («сроков работ»), as
+    written (a capital that only opens a sentence dropped), with the places of the two
+    words among the topic lemmas and the number and gender the parser read. Not an address:
+    «уважаемые участники», or a phrase of the post's ``greetings`` lemmas («дорогие подписчики»)."""
     place = {token.i: k for k, (token, _) in enumerate(topic)}
-    lemmas = [lemma for _, lemma in topic]
+    greeting = set(greetings)
     found = []
     for token, _ in topic:
         for kind, first, second in _phrases_at(token):
-            if first.i in place and second.i in place:
-                found.append(KeyPhrase(kind, place[first.i], place[second.i], (_in_text(first), second.text)))
-    return PHRASE_SEPARATOR.join(
-        phrase.encoded()
-        for phrase in found
-        if not ADDRESSES.intersection((lemmas[phrase.first], lemmas[phrase.second]))
-    )
+            if first.i in place and second.i in place and not _addresses(first, second, greeting):
+                words = (_in_text(first), second.text)
+                found.append(
+                    KeyPhrase(kind, place[first.i], place[second.i], words, *_grammar(kind, first, second))
+                )
+    return PHRASE_SEPARATOR.join(phrase.encoded() for phrase in found)
+
+
+ADDRESS_ADJECTIVES = frozenset({"дорогой", "уважаемый", "милый"})  # «дорогие друзья», not «дорогой ремонт»
+GRAMMEMES = {"Sing": "sing", "Plur": "plur", "Masc": "masc", "Fem": "femn", "Neut": "neut"}
+
+
+def _addresses(first: Token, second: Token, greetings: set[str]) -> bool:
+    address = first.lemma_.lower() in ADDRESS_ADJECTIVES and "Anim" in second.morph.get("Animacy")
+    return address or {first.lemma_.lower(), second.lemma_.lower()} <= greetings
+
+
+def _grammar(kind: str, first: Token, second: Token) -> tuple[str, str]:
+    """The phrase's number (its noun's) and gender (the adjective's, which agrees with a
+    noun of either gender, «опытного коллеги»), as pymorphy3's grammemes."""
+    noun = second if kind == ADJECTIVE_PHRASE else first
+    number = GRAMMEMES.get(next(iter(noun.morph.get("Number")), ""), "")
+    gender = next(iter(first.morph.get("Gender") or noun.morph.get("Gender")), "")
+    return number, GRAMMEMES.get(gender, "")
 
 
 def _in_text(token: Token) -> str:
@@ -293,7 +312,8 @@ def _phrases_at(token: Token) -> Iterator[tuple[str, Token, Token]]:
             yield ADJECTIVE_PHRASE, token, noun
     elif token.pos_ in NOUNS and token.dep_ == "nmod" and head.pos_ in NOUNS:
         genitive = "Gen" in token.morph.get("Case") and not any(c.dep_ == "case" for c in token.children)
-        if genitive and 0 < token.i - head.i <= PHRASE_REACH:
+        between = token.doc[head.i + 1 : token.i]  # «мышцы тазового дна» is «тазовое дно», not «мышцы дна»
+        if genitive and 0 < token.i - head.i <= PHRASE_REACH and not any(t.pos_ == "ADJ" for t in between):
             yield GENITIVE_PHRASE, head, token
 
 

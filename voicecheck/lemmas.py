@@ -37,6 +37,13 @@ COMPOUND_POS = {
     "NOUN": NOUN_READING, "PROPN": NOUN_READING, "X": NOUN_READING, "ADJ": ADJECTIVE_READING,
     "VERB": frozenset({"VERB", "INFN"}),
 }  # fmt: skip
+# pymorphy3's parts of speech for slovnet's (UD) tags
+SAME_POS = {
+    "NOUN": frozenset({"NOUN"}), "PROPN": frozenset({"NOUN"}),
+    "ADJ": frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS"}),
+    "VERB": frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"}), "AUX": frozenset({"VERB", "INFN"}),
+    "ADV": frozenset({"ADVB", "COMP"}), "NUM": frozenset({"NUMR"}),
+}  # fmt: skip
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")  # «Чемезов» is not the plural of «чемез»
 
@@ -72,16 +79,22 @@ class CachedRussianLemmatizer(RussianLemmatizer):
         lemmas = [lemma.lower() for lemma in super().pymorphy3_lemmatize(token)]
         if lemmas == [token.text.lower()] and token.pos_ != "PUNCT":
             lemmas = (
-                self._first_known_lemma(token.text)
+                self._first_known_lemma(token)
                 or self._borrowed_noun_lemma(token)
                 or self._hyphenated_lemma(token)
                 or lemmas
             )
         return [RARE_HOMONYMS.get(lemma, lemma) for lemma in lemmas]
 
-    def _first_known_lemma(self, word: str) -> list[str]:
-        """When slovnet's tags agree with no dictionary parse, trust the dictionary's best one."""
-        known = [p for p in self._morph.parse(word) if p.is_known]
+    def _first_known_lemma(self, token: Token) -> list[str]:
+        """When slovnet's tags agree with no dictionary parse, trust the dictionary's best one;
+        but a word the dictionary knows as a lemma of slovnet's part of speech is its own lemma
+        («данные», «йога», «дорогой»), not a form of another word (дать, йог, дорога)."""
+        word = token.text.lower()
+        known = [p for p in self._morph.parse(token.text) if p.is_known]
+        own_pos = SAME_POS.get(token.pos_, frozenset())
+        if any(p.normal_form == word and p.tag.POS in own_pos for p in known):
+            return [word]
         return [known[0].normal_form] if known else []
 
     def _abbreviation_or_name(self, word: str) -> bool:

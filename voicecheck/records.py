@@ -19,20 +19,26 @@ ACCOUNT_ONLY = ("topic_lemmas", "topic_names", "topic_ending", "topic_greetings"
 class KeyPhrase:
     """Two topic words that make one term: an adjective and its noun (``ADJECTIVE_PHRASE``)
     or a noun and the noun in the genitive after it (``GENITIVE_PHRASE``); ``first`` and
-    ``second`` are their places among the post's topic lemmas, ``words`` as written."""
+    ``second`` are their places among the post's topic lemmas, ``words`` as written.
+    ``number`` and ``gender`` are the phrase's as the parser read them in context
+    (pymorphy3's grammemes: sing/plur, masc/femn/neut; "" when it gave none): «ставки»
+    alone may be either number."""
 
     kind: str
     first: int
     second: int
     words: tuple[str, str]
+    number: str = ""
+    gender: str = ""
 
     def encoded(self) -> str:
-        return " ".join((self.kind, str(self.first), str(self.second), *self.words))
+        grammar = (self.number or "-", self.gender or "-")
+        return " ".join((self.kind, str(self.first), str(self.second), *grammar, *self.words))
 
     @classmethod
     def decoded(cls, text: str) -> "KeyPhrase":
-        kind, first, second, *words = text.split(" ")
-        return cls(kind, int(first), int(second), (words[0], words[1]))
+        kind, first, second, number, gender, *words = text.split(" ")
+        return cls(kind, int(first), int(second), (words[0], words[1]), number.strip("-"), gender.strip("-"))
 
 
 def key_phrases_of(post: "PostResult") -> list[KeyPhrase]:

@@ -2,8 +2,10 @@
 
 A label word that a topic's posts use mostly in one phrase is shown as that phrase: «дно»
 as «тазовое дно», «срок» as «сроки работ». The phrase is its commonest written form in the
-topic, its main word put in the nominative (keeping its number) and an adjective made to
-agree; a noun in the genitive stays as written. The phrase takes the place of both its words.
+topic (every use counted), its main word put in the nominative in the number the parser
+read, and an adjective made to agree; a noun in the genitive stays as written, and so does
+a word pymorphy3 cannot put so, or a word in Latin letters. The phrase takes the place of
+both its words.
 """
 
 from collections import Counter, defaultdict
@@ -15,6 +17,7 @@ from ..taggers import morph_analyzer
 
 MIN_PHRASE_POSTS = 2  # a phrase in fewer of a topic's posts says nothing of it
 NOUN_TAGS, ADJECTIVE_TAGS = frozenset({"NOUN"}), frozenset({"ADJF", "PRTF"})
+STEM = 2  # an inflected form that does not begin as the written word did is not used («лучших»: «наилучшие»)
 
 Key = tuple[str, str]  # the phrase's two lemmas in text order
 
@@ -29,13 +32,13 @@ class _TopicPhrases:
 
     def add(self, post: PostResult, lemmas: list[str]) -> None:
         self.lemma_posts.update(set(lemmas))
-        seen = {}
+        in_post = set()
         for phrase in key_phrases_of(post):
             if max(phrase.first, phrase.second) < len(lemmas):  # not in a signature left out
-                seen.setdefault((lemmas[phrase.first], lemmas[phrase.second]), phrase)
-        self.phrase_posts.update(seen.keys())
-        for key, phrase in seen.items():
-            self.forms[key][(phrase.kind, phrase.words)] += 1
+                key = (lemmas[phrase.first], lemmas[phrase.second])
+                in_post.add(key)
+                self.forms[key][(phrase.kind, phrase.words, phrase.number, phrase.gender)] += 1
+        self.phrase_posts.update(in_post)
 
     def usual_phrases(self) -> dict[str, Key]:
         """Each lemma's usual phrase: one that at least half of the posts using the lemma
@@ -62,13 +65,13 @@ def topic_phrases(
 def label_items(ranked: list[str], usual: dict[str, Key], leave_out: frozenset[str], size: int) -> list:
     """The first ``size`` items of a label: lemmas in their ranked order, a lemma with a
     usual phrase as that phrase (its other word then taken); a phrase with a word left out
-    («добрый день» of a greeting) is not used."""
+    («добрый день» of a greeting) or already in the label is not used."""
     items, taken = [], set()
     for lemma in ranked:
         if lemma in taken:
             continue
         key = usual.get(lemma)
-        item = key if key and not leave_out.intersection(key) else lemma
+        item = key if key and not (leave_out | taken).intersection(key) else lemma
         items.append(item)
         taken.update(item if isinstance(item, tuple) else (item,))
         if len(items) == size:
@@ -77,45 +80,41 @@ def label_items(ranked: list[str], usual: dict[str, Key], leave_out: frozenset[s
 
 
 def shown_phrase(key: Key, forms: Counter) -> str:
-    """The phrase in its commonest written form, main word in the nominative, each word
-    in the capitals it has in most of its uses («Следственный комитет», «ФНС России»)."""
-    lowered, shapes = Counter(), [Counter(), Counter()]
-    for (kind, words), count in forms.items():
-        lowered[(kind, tuple(word.lower() for word in words))] += count
-        for place, word in enumerate(words):
-            shapes[place][_shape(word)] += count
-    kind, words = lowered.most_common(1)[0][0]
-    shaped = zip(_nominative(kind, words, key), shapes, strict=True)
-    return " ".join(_shaped(word, shape.most_common(1)[0][0]) for word, shape in shaped)
+    """The phrase in its commonest written form, every use counted, main word in the
+    nominative, each word in the letters' capitals as written («Банк России», «SMM-стратегия»)."""
+    kind, words, number, gender = forms.most_common(1)[0][0]
+    shown = _nominative(kind, words, key, number, gender)
+    return " ".join(_written_like(word, written) for word, written in zip(shown, words, strict=True))
 
 
-def _shape(word: str) -> str:
-    if len(word) > 1 and word.isupper():
-        return "upper"
-    return "title" if word[:1].isupper() else "lower"
-
-
-def _shaped(word: str, shape: str) -> str:
-    if shape == "upper":
+def _written_like(word: str, written: str) -> str:
+    """``word`` with the capitals of ``written`` letter by letter (all of it in capitals when
+    ``written`` is), and е for ё when ``written`` has none («зеленого чая»: «зеленый чай»)."""
+    if "ё" not in written.lower():
+        word = word.replace("ё", "е")
+    if len(written) > 1 and written.isupper():
         return word.upper()
-    return word[:1].upper() + word[1:] if shape == "title" else word
+    return "".join(c.upper() if i < len(written) and written[i].isupper() else c for i, c in enumerate(word))
 
 
-def _nominative(kind: str, words: tuple[str, str], key: Key) -> tuple[str, str]:
-    """«тазового дна» → «тазовое дно», «пищевых привычек» → «пищевые привычки», «сроков
-    работ» → «сроки работ»; a word pymorphy3 cannot put so stays as written."""
+def _nominative(kind: str, words: tuple[str, str], key: Key, number: str, gender: str) -> tuple[str, str]:
+    """«тазового дна» → «тазовое дно», «опытного коллеги» → «опытный коллега», «сроков
+    работ» → «сроки работ»: in ``number`` (the parser's), the adjective in ``gender``."""
     if kind == ADJECTIVE_PHRASE:
-        noun = _inflected(words[1], key[1], NOUN_TAGS, {"nomn"})
-        if noun is None:
-            return words
-        agreement = {"nomn", "plur"} if noun.tag.number == "plur" else {"nomn", "sing", noun.tag.gender}
-        adjective = _inflected(words[0], key[0], ADJECTIVE_TAGS, {g for g in agreement if g})
-        return (adjective.word if adjective else words[0], noun.word)
-    head = _inflected(words[0], key[0], NOUN_TAGS, {"nomn"})
-    return (head.word if head else words[0], words[1])
+        noun = _inflected(words[1], key[1], NOUN_TAGS, {"nomn", number})
+        agreement = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", gender}
+        return (_inflected(words[0], key[0], ADJECTIVE_TAGS, agreement), noun)
+    return (_inflected(words[0], key[0], NOUN_TAGS, {"nomn", number}), words[1])
 
 
-def _inflected(word: str, lemma: str, tags: frozenset[str], grammemes: set[str]):
+def _inflected(word: str, lemma: str, tags: frozenset[str], grammemes: set[str]) -> str:
+    """The word in ``grammemes`` (those it has), or as written: a word in Latin letters, one
+    pymorphy3 cannot put so, or one whose form would change its stem («лучших», of хороший)."""
+    if word.isascii():
+        return word
     parses = [p for p in morph_analyzer().parse(word) if p.tag.POS in tags]
     parse = next((p for p in parses if p.normal_form == lemma), parses[0] if parses else None)
-    return parse.inflect(grammemes) if parse is not None else None
+    wanted = {g for g in grammemes if g}
+    form = parse and (parse.inflect(wanted) or parse.inflect(wanted & {"nomn", "plur", "sing"}))
+    same_stem = form and form.word[:STEM].lower() == word[:STEM].lower().replace("ё", "е")
+    return form.word if same_stem else word
