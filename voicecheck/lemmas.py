@@ -45,6 +45,8 @@ SAME_POS = {
     "ADV": frozenset({"ADVB", "COMP"}), "NUM": frozenset({"NUMR"}),
 }  # fmt: skip
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+CASE_VARIANTS = {"gent": ("gen2",), "loct": ("loc2",), "nomn": ("voct",)}  # «чаю», «в лесу», «Маш»
+NUMBERS = {"Sing": "sing", "Plur": "plur"}
 SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")  # «Чемезов» is not the plural of «чемез»
 
 
@@ -88,12 +90,12 @@ class CachedRussianLemmatizer(RussianLemmatizer):
 
     def _first_known_lemma(self, token: Token) -> list[str]:
         """When slovnet's tags agree with no dictionary parse, trust the dictionary's best one;
-        but a word the dictionary knows as a lemma of slovnet's part of speech is its own lemma
-        («данные», «йога», «дорогой»), not a form of another word (дать, йог, дорога)."""
+        but a word the dictionary knows as a lemma of slovnet's part of speech, in the case and
+        number slovnet reads, is its own lemma («данные», «йога», «дорогой»), not a form of
+        another word (дать, йог, дорога); «дыхательных техник» is still техника, not техник."""
         word = token.text.lower()
         known = [p for p in self._morph.parse(token.text) if p.is_known]
-        own_pos = SAME_POS.get(token.pos_, frozenset())
-        if any(p.normal_form == word and p.tag.POS in own_pos for p in known):
+        if any(p.normal_form == word and _agrees(p, token) for p in known):
             return [word]
         return [known[0].normal_form] if known else []
 
@@ -137,6 +139,19 @@ class CachedRussianLemmatizer(RussianLemmatizer):
             if _inflects_masculine_stem(parse, word) and not _contradicted(parse, token, word):
                 return [parse.normal_form]
         return []
+
+
+def _agrees(parse, token: Token) -> bool:
+    """The dictionary's reading has slovnet's part of speech, and its case and number where
+    slovnet gives them."""
+    grammemes = parse.tag.grammemes
+    case = CASES.get(next(iter(token.morph.get("Case")), ""))
+    number = NUMBERS.get(next(iter(token.morph.get("Number")), ""))
+    return (
+        parse.tag.POS in SAME_POS.get(token.pos_, frozenset())
+        and (case is None or bool({case, *CASE_VARIANTS.get(case, ())} & grammemes))
+        and (number is None or number in grammemes)
+    )
 
 
 def _casing(token: Token) -> tuple[bool, bool, bool, bool]:

@@ -17,6 +17,7 @@ from ..taggers import morph_analyzer
 
 MIN_PHRASE_POSTS = 2  # a phrase in fewer of a topic's posts says nothing of it
 NOUN_TAGS, ADJECTIVE_TAGS = frozenset({"NOUN"}), frozenset({"ADJF", "PRTF"})
+GENDERS = frozenset({"masc", "femn", "neut"})
 STEM = 2  # an inflected form that does not begin as the written word did is not used («лучших»: «наилучшие»)
 
 Key = tuple[str, str]  # the phrase's two lemmas in text order
@@ -82,9 +83,14 @@ def label_items(ranked: list[str], usual: dict[str, Key], leave_out: frozenset[s
 def shown_phrase(key: Key, forms: Counter) -> str:
     """The phrase in its commonest written form, every use counted, main word in the
     nominative, each word in the letters' capitals as written («Банк России», «SMM-стратегия»)."""
-    kind, words, number, gender = forms.most_common(1)[0][0]
+    written, readings = Counter(), Counter()
+    for (kind, words, number, gender), count in forms.items():
+        written[(kind, words)] += count
+        readings[(kind, words, number, gender)] += count
+    kind, words = written.most_common(1)[0][0]
+    _, _, number, gender = max((r for r in readings if r[:2] == (kind, words)), key=readings.__getitem__)
     shown = _nominative(kind, words, key, number, gender)
-    return " ".join(_written_like(word, written) for word, written in zip(shown, words, strict=True))
+    return " ".join(_written_like(word, form) for word, form in zip(shown, words, strict=True))
 
 
 def _written_like(word: str, written: str) -> str:
@@ -99,22 +105,53 @@ def _written_like(word: str, written: str) -> str:
 
 def _nominative(kind: str, words: tuple[str, str], key: Key, number: str, gender: str) -> tuple[str, str]:
     """«тазового дна» → «тазовое дно», «опытного коллеги» → «опытный коллега», «сроков
-    работ» → «сроки работ»: in ``number`` (the parser's), the adjective in ``gender``."""
-    if kind == ADJECTIVE_PHRASE:
-        noun = _inflected(words[1], key[1], NOUN_TAGS, {"nomn", number})
-        agreement = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", gender}
-        return (_inflected(words[0], key[0], ADJECTIVE_TAGS, agreement), noun)
-    return (_inflected(words[0], key[0], NOUN_TAGS, {"nomn", number}), words[1])
+    работ» → «сроки работ»: in ``number`` (the parser's; else the noun's own), an adjective in
+    the noun's gender (the parser's ``gender`` for a noun of either gender or an unknown one).
+    When a word cannot be put so, the phrase stays as written."""
+    noun_at = 1 if kind == ADJECTIVE_PHRASE else 0
+    noun = _noun_in_nominative(words[noun_at], key[noun_at], number)
+    if noun is None:
+        return words
+    if kind != ADJECTIVE_PHRASE:
+        return (noun[0], words[1])
+    word, tag = noun
+    number = number or (tag.number if tag is not None else "") or _number_of(words[0], key[0])
+    own_gender = tag.gender if tag is not None and tag.gender in GENDERS else ""
+    agreement = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", own_gender or gender}
+    adjective = _inflected(words[0], key[0], ADJECTIVE_TAGS, agreement)
+    return (adjective.word, word) if adjective is not None else words
 
 
-def _inflected(word: str, lemma: str, tags: frozenset[str], grammemes: set[str]) -> str:
-    """The word in ``grammemes`` (those it has), or as written: a word in Latin letters, one
-    pymorphy3 cannot put so, or one whose form would change its stem («лучших», of хороший)."""
+def _noun_in_nominative(word: str, lemma: str, number: str) -> tuple[str, object] | None:
+    """The noun in the nominative and its tag; a word in Latin letters as written, with no tag."""
     if word.isascii():
-        return word
-    parses = [p for p in morph_analyzer().parse(word) if p.tag.POS in tags]
-    parse = next((p for p in parses if p.normal_form == lemma), parses[0] if parses else None)
+        return word, None
+    form = _inflected(word, lemma, NOUN_TAGS, {"nomn", number})
+    return (form.word, form.tag) if form is not None else None
+
+
+def _number_of(word: str, lemma: str) -> str:
+    parses = _parses(word, lemma, ADJECTIVE_TAGS)
+    return parses[0].tag.number or "" if parses else ""
+
+
+def _inflected(word: str, lemma: str, tags: frozenset[str], grammemes: set[str]):
+    """pymorphy3's form of the word in ``grammemes`` (those it has); None when it has no such
+    form or the form would change the word's stem («лучших», of хороший: «наилучшие»)."""
+    parses = _parses(word, lemma, tags)
+    if not parses:
+        return None
     wanted = {g for g in grammemes if g}
-    form = parse and (parse.inflect(wanted) or parse.inflect(wanted & {"nomn", "plur", "sing"}))
-    same_stem = form and form.word[:STEM].lower() == word[:STEM].lower().replace("ё", "е")
-    return form.word if same_stem else word
+    form = parses[0].inflect(wanted) or parses[0].inflect(wanted & {"nomn", "plur", "sing"})
+    same_stem = form is not None and _plain(form.word[:STEM]) == _plain(word[:STEM])
+    return form if same_stem else None
+
+
+def _parses(word: str, lemma: str, tags: frozenset[str]) -> list:
+    """pymorphy3's readings of the word as one of ``tags``, those of ``lemma`` first."""
+    parses = [p for p in morph_analyzer().parse(word) if p.tag.POS in tags]
+    return sorted(parses, key=lambda p: p.normal_form != lemma)
+
+
+def _plain(text: str) -> str:
+    return text.lower().replace("ё", "е")
