@@ -3,9 +3,9 @@
 A label word that a topic's posts use mostly in one phrase is shown as that phrase: «дно»
 as «тазовое дно», «срок» as «сроки работ». The phrase is its commonest written form in the
 topic (every use counted), its main word put in the nominative in the number the parser
-read, and an adjective made to agree; a noun in the genitive stays as written, and so does
-a word pymorphy3 cannot put so, or a word in Latin letters. The phrase takes the place of
-both its words.
+read, and an adjective made to agree in the noun's gender; a noun in the genitive and a word
+in Latin letters stay as written, and when a word cannot be put so, the whole phrase does.
+The phrase takes the place of both its words.
 """
 
 from collections import Counter, defaultdict
