@@ -469,11 +469,14 @@ def print_key_phrases(texts: dict[str, list[str]], draws: int) -> None:
     show) added to its set of lemmas, each weighing the geometric mean of its two words'
     weights, against the index's pair similarity; signatures left out per channel over
     all its posts, as for --style."""
-    from scipy import sparse
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.preprocessing import normalize
-
-    from voicecheck.account.focus import LEXICAL_WEIGHT, PAIR_QUANTILE, _Weights, background, post_vectors
+    from voicecheck.account.focus import (
+        LEXICAL_WEIGHT,
+        PAIR_QUANTILE,
+        _Weights,
+        background,
+        post_vectors,
+        unit_rows,
+    )
     from voicecheck.nlp import natasha_models
 
     names = sorted(texts)
@@ -488,7 +491,7 @@ def print_key_phrases(texts: dict[str, list[str]], draws: int) -> None:
     ]
 
     def similarity(rows: list[dict]) -> np.ndarray:
-        lexical = normalize(sparse.csr_matrix(DictVectorizer().fit_transform(rows)))
+        lexical = unit_rows(rows)
         return vectors @ vectors.T + LEXICAL_WEIGHT * (lexical @ lexical.T).toarray()
 
     quartile = lambda values: np.quantile(values, PAIR_QUANTILE)  # noqa: E731

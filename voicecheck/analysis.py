@@ -15,7 +15,7 @@ from .classify import predict_posts
 from .detectors import SPAN_KEYS
 from .detectors.common import masks
 from .feed import post_from_item
-from .lemmas import is_hyphenated
+from .lemmas import GENDERS, NUMBERS, is_hyphenated
 from .lexicon import read_lemmas
 from .nlp import chunks, load_nlp, parse_texts, tokens_of
 from .records import (
@@ -268,7 +268,6 @@ def key_phrases(topic: list[tuple[Token, str]], greetings: Iterable[str] = ()) -
 
 
 ADDRESS_ADJECTIVES = frozenset({"дорогой", "уважаемый", "милый"})  # «дорогие друзья», not «дорогой ремонт»
-GRAMMEMES = {"Sing": "sing", "Plur": "plur", "Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
 def _addresses(first: Token, second: Token, greetings: set[str]) -> bool:
@@ -280,9 +279,9 @@ def _grammar(kind: str, first: Token, second: Token) -> tuple[str, str]:
     """The phrase's number (its noun's) and gender (the adjective's, which agrees with a
     noun of either gender, «опытного коллеги»), as pymorphy3's grammemes."""
     noun = second if kind == ADJECTIVE_PHRASE else first
-    number = GRAMMEMES.get(next(iter(noun.morph.get("Number")), ""), "")
+    number = NUMBERS.get(next(iter(noun.morph.get("Number")), ""), "")
     gender = next(iter(first.morph.get("Gender") or noun.morph.get("Gender")), "")
-    return number, GRAMMEMES.get(gender, "")
+    return number, GENDERS.get(gender, "")
 
 
 def _in_text(token: Token) -> str:

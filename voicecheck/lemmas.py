@@ -46,7 +46,9 @@ SAME_POS = {
 }  # fmt: skip
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 CASE_VARIANTS = {"gent": ("gen2",), "loct": ("loc2",), "nomn": ("voct",)}  # «чаю», «в лесу», «Маш»
+# slovnet's (UD) number and gender as pymorphy3's grammemes
 NUMBERS = {"Sing": "sing", "Plur": "plur"}
+GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")  # «Чемезов» is not the plural of «чемез»
 
 

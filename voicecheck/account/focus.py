@@ -275,12 +275,16 @@ def written_ending(post: PostResult, size: int) -> str:
 
 def lemma_vectors(lemma_lists: list[list[str]], idf: dict | None = None):
     """Each post's set of content lemmas, each with its ``_Weights`` weight, unit length (a sparse matrix)."""
+    weights = _Weights(idf or background())
+    return unit_rows([{lemma: weights[lemma] for lemma in set(lemmas)} for lemmas in lemma_lists])
+
+
+def unit_rows(rows: list[dict[str, float]]):
+    """Weighted sets of terms, one a post, as rows of unit length (a sparse matrix)."""
     from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.preprocessing import normalize
 
-    weights = _Weights(idf or background())
-    rows = [{lemma: weights[lemma] for lemma in set(lemmas)} for lemmas in lemma_lists]
     if not any(rows):
         return sparse.csr_matrix((len(rows), 1), dtype=np.float64)
     return normalize(DictVectorizer().fit_transform(rows))
