@@ -24,7 +24,8 @@ the index of the programming channels and of two national news services on their
 on the same posts with the words of the channel's own name left out («РИА Новости»
 credits itself in the text), and on 400 posts; --style counts the draws a statistic that
 reads no word wins (the posts' house style: quotes, dashes, emoji, links, paragraphs, length),
-alone and added to the index's pair similarity; --spread prints how many days the
+alone, added to the index's pair similarity, and added at weights from 0.05 to 1 with the
+Go channel's C minus РИА's at each; --spread prints how many days the
 channels' first posts span (in the export's order) and how many posts drawn at random from
 all over each export span, runs the same draws on the latter, and scores the programming
 channels and the two news services on their first posts, on five such random samples and
@@ -446,6 +447,34 @@ def print_house_style(channels: dict[str, list], texts: dict[str, list[str]], dr
         "the index's pair similarity + that share (lower quartile)": (topic + style, quartile),
     }
     print_draws_and_channels(measures, names, size, draws, "topics / topics + house style")
+    print_style_weights(topic, style, names, size, draws)
+
+
+STYLE_WEIGHTS = (0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
+
+
+def print_style_weights(
+    topic: np.ndarray, style: np.ndarray, names: list[str], size: int, draws: int
+) -> None:
+    """The trade-off of adding house style at a smaller weight: the draws the pair
+    similarity plus weight × the share of habits wins, and the Go channel's C minus РИА's
+    on all their posts (the other focus test wants it above 0)."""
+    from voicecheck.account.focus import PAIR_QUANTILE
+
+    quartile = lambda values: np.quantile(values, PAIR_QUANTILE)  # noqa: E731
+    measures = {weight: (topic + weight * style, quartile) for weight in STYLE_WEIGHTS}
+    wins = count_draw_wins(measures, len(names), size, draws)
+    go, news = (
+        next(i for i, name in enumerate(names) if name.startswith(start))
+        for start in ("Библиотека Go", "РИА")
+    )
+
+    def own_c(matrix: np.ndarray, channel: int) -> float:
+        return quartile(pair_values(matrix, list(range(channel * size, (channel + 1) * size))))
+
+    print("topics + weight × house style: draws A alone wins, and Go's C minus РИА's on all posts:")
+    for weight, (matrix, _) in measures.items():
+        print(f"  {weight:4.2f}  {wins[weight]:5d}  {own_c(matrix, go) - own_c(matrix, news):+.3f}")
 
 
 def print_draws_and_channels(measures: dict, names: list[str], size: int, draws: int, columns: str) -> None:
