@@ -17,7 +17,7 @@ from voicecheck.feed import (
     read_date,
     read_feed,
 )
-from voicecheck.wording import excel_dates_note, left_empty_note
+from voicecheck.wording import excel_dates_note, input_notes, left_empty_note
 
 ROWS = [
     ("1", "Первый пост, с запятой", "2025-01-01", "1 234", "10"),
@@ -571,6 +571,33 @@ def test_xlsx_dates_formatted_as_numbers_are_excel_serial_dates(tmp_path):
     serials, not_a_date = feed.warnings
     assert serials.startswith(f"{path}: date (column 'date'): 2 values are numbers, read as Excel serial")
     assert not_a_date.startswith(f"{path}: date (column 'date'): 1 value is not a date (row 5: '7')")
+
+
+def test_xlsx_on_the_1904_date_system_counts_number_dates_from_1904(tmp_path):
+    import datetime
+
+    from openpyxl.utils.datetime import MAC_EPOCH
+
+    workbook = Workbook()
+    workbook.epoch = MAC_EPOCH  # as some workbooks made on a Mac are set
+    workbook.active.append(["text", "date"])
+    for value in (44167, 44167.5, datetime.datetime(2025, 3, 1, 10, 30), 7):
+        workbook.active.append(["Пост", value])
+    path = tmp_path / "mac.xlsx"
+    workbook.save(path)
+    feed = read_feed(str(path))
+    assert [p.date for p in feed.posts] == ["2024-12-03", "2024-12-03T12:00:00", "2025-03-01T10:30:00", ""]
+    assert feed.excel_dates == ["44167", "44167.5"]
+    serials, not_a_date = feed.warnings
+    assert serials.startswith(
+        f"{path}: date (column 'date'): 2 values are numbers, read as Excel serial dates, days since "
+        "1904-01-01 (the workbook is set to Excel's 1904 date system) (44167 is 2024-12-03). "
+    )
+    assert not_a_date.startswith(f"{path}: date (column 'date'): 1 value is not a date (row 5: '7')")
+    assert input_notes(feed) == [
+        "дата (столбец «date»): 2 числа прочитаны как даты Excel (книга в системе дат 1904 года, "
+        "число дней после 01.01.1904: 44167 — 2024-12-03)"
+    ]
 
 
 # --- JSON and JSONL ------------------------------------------------------------------------

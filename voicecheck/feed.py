@@ -104,6 +104,7 @@ UNIX_TIME = re.compile(r"^(\d{9,10})(?:\.\d+)?$")
 UNIX_TIME_MS = re.compile(r"^\d{13}$")
 EXCEL_SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")  # 45629, 45629.5: a number-formatted date cell
 EXCEL_DAY_ZERO = datetime(1899, 12, 30)  # of Excel's 1900 date system (its 29 Feb 1900 included)
+MAC_DAY_ZERO = datetime(1904, 1, 1)  # of Excel's 1904 date system, which a workbook may be set to
 MS_A_DAY = 86_400_000
 EXCEL_SERIALS = range(32874, 73051)  # 1990-01-01 to 2099-12-31; a Unix time has 9 digits or more
 TIME = r"(?:(?:\s*,\s*|\s+в\s+|\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
@@ -142,6 +143,7 @@ class Feed:
     channel: str = ""
     aliased: dict[str, str] = field(default_factory=dict)  # field -> column whose name does not say it
     excel_dates: list[str] = field(default_factory=list)  # dates written as Excel serial numbers
+    excel_day_zero: datetime = EXCEL_DAY_ZERO  # what those numbers count from: the workbook's date system
     day_first_dates: list[str] = field(default_factory=list)  # slashed dates that fit both orders
     unusable: list[UnusableValues] = field(default_factory=list)  # values left empty, by column
     warnings: list[str] = field(default_factory=list)  # one line each, for stderr
@@ -190,7 +192,8 @@ def read_feed(path: str, options: ReadOptions | None = None) -> Feed:
         feed.encoding = encoding
     _require_posts(feed)
     feed.aliased = _aliased(feed.columns, options.columns)
-    feed.excel_dates = [post.date for post in feed.posts if _excel_date(post.date)]
+    if feed.excel_day_zero == EXCEL_DAY_ZERO:  # a 1904 workbook's serials are read with its rows
+        feed.excel_dates = [post.date for post in feed.posts if excel_serial_date(post.date)]
     feed.day_first_dates = settle_dates(feed.posts, log)
     for post in feed.posts:
         _check_post(post, options)
@@ -203,7 +206,9 @@ def _feed_warnings(feed: Feed) -> list[str]:
     """How the file was read where the user may not expect it, then the values left empty."""
     found = [aliased_warning(feed.name, feed.aliased)] if feed.aliased else []
     if feed.excel_dates:
-        found.append(excel_dates_warning(feed.name, feed.columns.get("date"), feed.excel_dates))
+        found.append(
+            excel_dates_warning(feed.name, feed.columns.get("date"), feed.excel_dates, feed.excel_day_zero)
+        )
     found += [unusable_warning(feed.name, values) for values in feed.unusable]
     if feed.day_first_dates:
         found.append(day_first_warning(feed.name, feed.columns.get("date"), feed.day_first_dates))
@@ -497,21 +502,21 @@ def read_date(text: str, *, month_first: bool = False) -> str | None:
         return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
     if _is_iso(text):
         return text
-    return _excel_date(text) or _numeric_date(text, month_first) or _word_date(text)
+    return excel_serial_date(text) or _numeric_date(text, month_first) or _word_date(text)
 
 
-def _excel_date(text: str) -> str | None:
-    """A number of days since 1899-12-30, the fraction being the time of day, as a sheet
-    writes a date cell formatted as a number: 45629 is 2024-12-03, 45629.5 its noon. Only
-    in ``EXCEL_SERIALS``: other numbers are not taken for dates. The time is cut to the
-    second, never rounded up: 45629.999999 is 23:59:59, not the next day."""
+def excel_serial_date(text: str, day_zero: datetime = EXCEL_DAY_ZERO) -> str | None:
+    """A number of days since 1899-12-30 (``day_zero``), the fraction being the time of day,
+    as a sheet writes a date cell formatted as a number: 45629 is 2024-12-03, 45629.5 its
+    noon. Only the days of ``EXCEL_SERIALS``: other numbers are not taken for dates. The
+    time is cut to the second, never rounded up: 45629.999999 is 23:59:59, not the next day."""
     if not EXCEL_SERIAL.match(text):
         return None
     serial = float(text.replace(",", "."))
-    if int(serial) not in EXCEL_SERIALS:
+    if int(serial) + (day_zero - EXCEL_DAY_ZERO).days not in EXCEL_SERIALS:
         return None
     seconds = round(serial * MS_A_DAY) // 1000  # to the millisecond, as Excel keeps time; then cut
-    when = EXCEL_DAY_ZERO + timedelta(seconds=seconds)
+    when = day_zero + timedelta(seconds=seconds)
     return when.isoformat() if serial % 1 else when.date().isoformat()
 
 
@@ -606,14 +611,17 @@ def aliased_warning(name: str, aliased: dict[str, str]) -> str:
     )
 
 
-def excel_dates_warning(name: str, column: str | None, serials: list[str]) -> str:
+def excel_dates_warning(
+    name: str, column: str | None, serials: list[str], day_zero: datetime = EXCEL_DAY_ZERO
+) -> str:
     """«posts.csv: date (column 'Дата'): 3 values are numbers, read as Excel serial dates ...»"""
     count, example = len(serials), serials[0]
     numbers = "1 value is a number" if count == 1 else f"{count} values are numbers"
     dates = "an Excel serial date" if count == 1 else "Excel serial dates"
+    system = "" if day_zero == EXCEL_DAY_ZERO else " (the workbook is set to Excel's 1904 date system)"
     return (
-        f"{name}: date{_column_note(column)}: {numbers}, read as {dates}, days since 1899-12-30 "
-        f"({example} is {read_date(example)}). "
+        f"{name}: date{_column_note(column)}: {numbers}, read as {dates}, days since "
+        f"{day_zero.date().isoformat()}{system} ({example} is {excel_serial_date(example, day_zero)}). "
         "If this column does not hold dates, name the date column with --column date=NAME."
     )
 
@@ -686,17 +694,35 @@ def _read_excel(name: str, data: bytes, options: ReadOptions, log: ValueLog) -> 
     except FeedError as error:
         raise FeedError(_other_sheets_hint(str(error), workbook, options.sheet)) from error
     index_of = {field: header.index(column) for field, column in columns.items()}
-    posts = []
+    feed = Feed(name, "xlsx", [], columns=columns, excel_day_zero=_day_zero(workbook))
     for row_number, row in enumerate(rows, start=2):
         if not any(cell not in (None, "") for cell in row):
             continue
         values = {f: row[i] if i < len(row) else None for f, i in index_of.items()}
-        posts.append(_post_from_values(len(posts), values, f"row {row_number}", log))
+        feed.posts.append(_post_from_values(len(feed.posts), values, f"row {row_number}", log))
+        _read_1904_serial(feed)
     workbook.close()
-    if not posts:
+    if not feed.posts:
         message = f"{name}: the file has a header row and no posts. Export the feed again with its posts."
         raise FeedError(_other_sheets_hint(message, workbook, options.sheet))
-    return Feed(name, "xlsx", posts, columns=columns)
+    return feed
+
+
+def _day_zero(workbook) -> datetime:
+    """What the workbook's numbers for dates count from: most count from 1899-12-30, some
+    workbooks made on a Mac from 1904-01-01 (openpyxl already reads date-formatted cells so)."""
+    from openpyxl.utils.datetime import MAC_EPOCH
+
+    return MAC_DAY_ZERO if workbook.epoch == MAC_EPOCH else EXCEL_DAY_ZERO
+
+
+def _read_1904_serial(feed: Feed) -> None:
+    """The last post's date, if a number-formatted date of a 1904 workbook, read now and
+    kept for the warning, since the dates are otherwise read as days since 1899-12-30."""
+    post = feed.posts[-1]
+    if feed.excel_day_zero != EXCEL_DAY_ZERO and (when := excel_serial_date(post.date, feed.excel_day_zero)):
+        feed.excel_dates.append(post.date)
+        post.date = when
 
 
 def _pick_sheet(name: str, workbook, wanted: str | None):
@@ -895,7 +921,7 @@ def _post_from_dict(index: int, item: dict) -> Post:
     values = {f: _flatten_text(item.get(c)) if f == "text" else item.get(c) for f, c in columns.items()}
     log = ValueLog()
     post = _post_from_values(index, values, f"item {index + 1}", log)
-    serials = [post.date] if _excel_date(post.date) else []
+    serials = [post.date] if excel_serial_date(post.date) else []
     settle_dates([post], log)
     for unusable in log.unusable(columns):
         warnings.warn(unusable_warning("<posts>", unusable), stacklevel=2)

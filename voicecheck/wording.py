@@ -2,9 +2,18 @@
 agreeing with it."""
 
 import re
+from datetime import datetime
 from functools import lru_cache
 
-from .feed import SHOWN_PROBLEMS, Feed, first_ambiguous, read_date, row_range
+from .feed import (
+    EXCEL_DAY_ZERO,
+    SHOWN_PROBLEMS,
+    Feed,
+    excel_serial_date,
+    first_ambiguous,
+    read_date,
+    row_range,
+)
 from .records import UnusableValues
 from .taggers import morph_analyzer
 
@@ -90,7 +99,7 @@ def input_notes(feed: Feed) -> list[str]:
     columns found under other names, the dates read as Excel serial numbers or day first."""
     notes = [aliased_note(feed.aliased)] if feed.aliased else []
     if feed.excel_dates:
-        notes.append(excel_dates_note(feed.columns.get("date"), feed.excel_dates))
+        notes.append(excel_dates_note(feed.columns.get("date"), feed.excel_dates, feed.excel_day_zero))
     if feed.day_first_dates:
         notes.append(day_first_note(feed.columns.get("date"), feed.day_first_dates))
     return notes
@@ -102,15 +111,18 @@ def aliased_note(aliased: dict[str, str]) -> str:
     return f"{'прочитаны столбцы' if len(aliased) > 1 else 'прочитан столбец'}: {read}"
 
 
-def excel_dates_note(column: str | None, serials: list[str]) -> str:
+def excel_dates_note(column: str | None, serials: list[str], day_zero: datetime = EXCEL_DAY_ZERO) -> str:
     """«дата (столбец «Дата»): 3 числа прочитаны как даты Excel (число дней после
-    30.12.1899: 45629 — 2024-12-03)»; «1 число прочитано как дата Excel (...)»."""
+    30.12.1899: 45629 — 2024-12-03)»; «1 число прочитано как дата Excel (...)»; in a
+    workbook set to the 1904 date system, «(книга в системе дат 1904 года, число дней
+    после 01.01.1904: ...)»."""
     count, example = len(serials), serials[0]
     where = column_ru(column)
     read = "прочитано как дата" if _agrees_as_one(count) else "прочитаны как даты"
+    system = "" if day_zero == EXCEL_DAY_ZERO else "книга в системе дат 1904 года, "
     return (
-        f"дата{where}: {number_of('число', count)} {read} Excel "
-        f"(число дней после 30.12.1899: {example} — {read_date(example)})"
+        f"дата{where}: {number_of('число', count)} {read} Excel ({system}число дней после "
+        f"{day_zero:%d.%m.%Y}: {example} — {excel_serial_date(example, day_zero)})"
     )
 
 
