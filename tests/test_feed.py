@@ -556,47 +556,42 @@ def test_xlsx_dates_become_iso(tmp_path):
     assert read_feed(str(path)).posts[0].date == "2025-03-01T10:30:00"
 
 
-def test_xlsx_dates_formatted_as_numbers_are_excel_serial_dates(tmp_path):
+@pytest.mark.parametrize(
+    ("system", "day", "counted"),
+    [
+        (1900, 45629, "days since 1899-12-30 (45629 is 2024-12-03)"),
+        (
+            1904,
+            44167,
+            "days since 1904-01-01 (the workbook is set to Excel's 1904 date system) (44167 is 2024-12-03)",
+        ),
+    ],
+)
+def test_xlsx_dates_formatted_as_numbers_are_excel_serial_dates(tmp_path, system, day, counted):
+    """Of the workbook's date system: some workbooks made on a Mac count from 1904."""
     import datetime
 
+    from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH
+
     workbook = Workbook()
+    workbook.epoch = MAC_EPOCH if system == 1904 else WINDOWS_EPOCH
     workbook.active.append(["text", "date"])
-    for value in (45629, 45629.5, datetime.datetime(2025, 3, 1, 10, 30), 7):
+    for value in (day, day + 0.5, datetime.datetime(2025, 3, 1, 10, 30), 7):
         workbook.active.append(["Пост", value])
     path = tmp_path / "dates.xlsx"
     workbook.save(path)
     feed = read_feed(str(path))
     assert [p.date for p in feed.posts] == ["2024-12-03", "2024-12-03T12:00:00", "2025-03-01T10:30:00", ""]
-    assert feed.excel_dates == ["45629", "45629.5"]
+    assert feed.excel_dates == [str(day), f"{day}.5"]
     serials, not_a_date = feed.warnings
-    assert serials.startswith(f"{path}: date (column 'date'): 2 values are numbers, read as Excel serial")
+    numbers = f"{path}: date (column 'date'): 2 values are numbers, read as Excel serial dates, "
+    assert serials.startswith(f"{numbers}{counted}. ")
     assert not_a_date.startswith(f"{path}: date (column 'date'): 1 value is not a date (row 5: '7')")
-
-
-def test_xlsx_on_the_1904_date_system_counts_number_dates_from_1904(tmp_path):
-    import datetime
-
-    from openpyxl.utils.datetime import MAC_EPOCH
-
-    workbook = Workbook()
-    workbook.epoch = MAC_EPOCH  # as some workbooks made on a Mac are set
-    workbook.active.append(["text", "date"])
-    for value in (44167, 44167.5, datetime.datetime(2025, 3, 1, 10, 30), 7):
-        workbook.active.append(["Пост", value])
-    path = tmp_path / "mac.xlsx"
-    workbook.save(path)
-    feed = read_feed(str(path))
-    assert [p.date for p in feed.posts] == ["2024-12-03", "2024-12-03T12:00:00", "2025-03-01T10:30:00", ""]
-    assert feed.excel_dates == ["44167", "44167.5"]
-    serials, not_a_date = feed.warnings
-    assert serials.startswith(
-        f"{path}: date (column 'date'): 2 values are numbers, read as Excel serial dates, days since "
-        "1904-01-01 (the workbook is set to Excel's 1904 date system) (44167 is 2024-12-03). "
-    )
-    assert not_a_date.startswith(f"{path}: date (column 'date'): 1 value is not a date (row 5: '7')")
+    workbook_system = "книга в системе дат 1904 года, " if system == 1904 else ""
+    day_zero = "01.01.1904" if system == 1904 else "30.12.1899"
     assert input_notes(feed) == [
-        "дата (столбец «date»): 2 числа прочитаны как даты Excel (книга в системе дат 1904 года, "
-        "число дней после 01.01.1904: 44167 — 2024-12-03)"
+        f"дата (столбец «date»): 2 числа прочитаны как даты Excel ({workbook_system}"
+        f"число дней после {day_zero}: {day} — 2024-12-03)"
     ]
 
 
