@@ -1,5 +1,7 @@
 """The Python API: ``voicecheck.analyze`` and ``analyze_posts``."""
 
+import warnings
+
 import voicecheck
 from voicecheck.analysis import analyze_posts
 from voicecheck.records import Post
@@ -43,6 +45,42 @@ def test_package_analyze_can_be_called_twice():
     first = list(voicecheck.analyze(["Я пишу первый пост."]))
     second = list(voicecheck.analyze(["Мы пишем второй пост."]))
     assert [r.voice for r in first + second] == ["i", "we"]
+
+
+def test_analyze_returns_a_list_as_the_readme_shows():
+    results = voicecheck.analyze(
+        [
+            "Я запустила рекламу для клиентки: 120 заявок за неделю.",
+            {"text": "Записывайтесь по ссылке до 15 марта!", "views": 1200},
+        ],
+        classify=False,
+    )
+    assert (results[0].voice, results[1].views, results[1].cta) == ("i", 1200.0, 1)
+    assert len(results) == 2
+
+
+def test_analyze_reads_the_dicts_dates_together_as_a_file_column():
+    """One date that can only be month first (12/25) tells how the others are written."""
+    results = voicecheck.analyze(
+        [{"text": "Первый.", "date": "03/04/2024"}, "Без даты.", {"text": "Второй.", "date": "12/25/2024"}],
+        classify=False,
+    )
+    assert [r.date for r in results] == ["2024-03-04", "", "2024-12-25"]
+
+
+def test_analyze_says_once_that_ambiguous_slashed_dates_were_read_day_first():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        results = voicecheck.analyze(
+            [{"text": "Первый пост.", "date": "03/04/2024"}, {"text": "Второй.", "date": "05/06/2024"}],
+            classify=False,
+        )
+    assert [r.date for r in results] == ["2024-04-03", "2024-06-05"]
+    assert [str(w.message) for w in caught] == [
+        "<posts>: date (column 'date'): 2 dates with slashes, such as '03/04/2024', fit both day/month and "
+        "month/day; read day first (03/04/2024 is 2024-04-03), as Russian exports write dates. "
+        "If this export writes the month first, write its dates as YYYY-MM-DD."
+    ]
 
 
 def test_analyze_posts_reads_a_stream_a_chunk_at_a_time():

@@ -915,19 +915,53 @@ def _vk_count(item: dict, key: str):
 
 
 def _post_from_dict(index: int, item: dict) -> Post:
-    """A post of the Python API's input; a value that cannot be used is left empty,
-    with a ``UserWarning`` that names it."""
+    """A post of the Python API's input, read alone; a value that cannot be used is left
+    empty, with a ``UserWarning`` that names it."""
+    log = ValueLog()
+    post, columns = _unsettled_post(index, item, log)
+    _settle_api_dates([post], columns, log)
+    return post
+
+
+def _unsettled_post(index: int, item: dict, log: ValueLog) -> tuple[Post, dict[str, str]]:
+    """A dict's post with its date as written, and the keys read as its fields."""
     columns = resolve_columns("<posts>", list(item), {})
     values = {f: _flatten_text(item.get(c)) if f == "text" else item.get(c) for f, c in columns.items()}
-    log = ValueLog()
-    post = _post_from_values(index, values, f"item {index + 1}", log)
-    serials = [post.date] if excel_serial_date(post.date) else []
-    settle_dates([post], log)
-    for unusable in log.unusable(columns):
-        warnings.warn(unusable_warning("<posts>", unusable), stacklevel=2)
+    return _post_from_values(index, values, f"item {index + 1}", log), columns
+
+
+def _settle_api_dates(posts: list[Post], columns: dict[str, str], log: ValueLog) -> None:
+    """The dates of the Python API's dicts read together, as a file's column is, with one
+    ``UserWarning`` for each kind of value left empty, for Excel serial dates and for
+    slashed dates read day first where they could not tell."""
+    serials = [post.date for post in posts if excel_serial_date(post.date)]
+    day_first = settle_dates(posts, log)
+    found = [unusable_warning("<posts>", unusable) for unusable in log.unusable(columns)]
     if serials:
-        warnings.warn(excel_dates_warning("<posts>", columns.get("date"), serials), stacklevel=2)
-    return post
+        found.append(excel_dates_warning("<posts>", columns.get("date"), serials))
+    if day_first:
+        found.append(day_first_warning("<posts>", columns.get("date"), day_first))
+    for message in found:
+        warnings.warn(message, stacklevel=4)
+
+
+def posts_from_texts(items) -> list[Post]:
+    """The Python API's input read whole (strings, dicts, ``Post`` records): the dicts'
+    dates are settled together, so a slashed date is read month first when another one
+    of them can only be (12/25/2024), and each warning is given once for the list."""
+    log, columns, posts, dicts = ValueLog(), {}, [], []
+    for index, item in enumerate(items):
+        if isinstance(item, dict):
+            post, found = _unsettled_post(index, item, log)
+            columns = {**found, **columns}
+            dicts.append(post)
+        else:
+            post = _plain_post(index, item)
+        posts.append(post)
+    _settle_api_dates(dicts, columns, log)
+    for post in dicts:
+        _check_post(post, ReadOptions())
+    return posts
 
 
 def drain(posts: list[Post]) -> Iterator[Post]:
@@ -938,19 +972,19 @@ def drain(posts: list[Post]) -> Iterator[Post]:
         yield posts.pop()
 
 
-def posts_from_texts(texts) -> list[Post]:
-    """Posts from an in-memory list of strings or dicts (the Python API's input)."""
-    return [post_from_item(index, item) for index, item in enumerate(texts)]
-
-
 def post_from_item(index: int, item) -> Post:
     """The ``index``-th post of the Python API's input: a ``Post``, a dict or a string."""
-    if isinstance(item, Post):
-        post = item
-    elif isinstance(item, dict):
+    if isinstance(item, dict):
         post = _post_from_dict(index, item)
-    else:
-        post = Post(index, "" if item is None else str(item), id=str(index + 1), status="")
+        _check_post(post, ReadOptions())
+        return post
+    return _plain_post(index, item)
+
+
+def _plain_post(index: int, item) -> Post:
+    """A ``Post`` record or a string of the Python API's input, numbered and checked."""
+    text = "" if item is None else str(item)
+    post = item if isinstance(item, Post) else Post(index, text, id=str(index + 1))
     post.index = index
     _check_post(post, ReadOptions())
     return post
