@@ -1,6 +1,8 @@
 """The Python API: ``voicecheck.analyze`` and ``analyze_posts``."""
 
+import re
 import warnings
+from pathlib import Path
 
 import voicecheck
 from voicecheck.analysis import analyze_posts
@@ -120,3 +122,15 @@ def test_a_post_of_a_few_words_is_classified_with_low_confidence():
     for prediction in (short.stage, short.type):
         assert prediction.low_confidence and prediction.cues[0].startswith("пост короче 8 слов")
     assert not any(c.startswith("пост короче") for c in usual.stage.cues + usual.type.cues)
+
+
+def test_the_readme_python_examples_run():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```python\n(.*?)```", readme, re.S)
+    namespaces = [{} for _ in examples]
+    for example, namespace in zip(examples, namespaces, strict=True):
+        exec(compile(example, "README.md", "exec"), namespace)
+    api, spacy_components = namespaces
+    assert api["results"][0].voice == "i"
+    assert api["report"].to_dict()["posts_analysed"] == 2
+    assert [span.label_ for span in spacy_components["doc"].spans["vc_tone"]] == ["IMPERSONAL_MODAL"]

@@ -220,3 +220,15 @@ def test_a_capitalised_form_seen_first_does_not_change_the_lower_case_lemma(nlp)
         doc[i].set_morph("Animacy=Inan|Case=Gen|Gender=Masc|Number=Plur")
     nlp.get_pipe("voicecheck_lemmatizer")(doc)
     assert [doc[0].lemma_, doc[2].lemma_] == ["маркетплейсов", "маркетплейс"]
+
+
+def test_a_pipeline_without_detectors_takes_them_by_name_as_the_readme_shows(nlp):
+    from voicecheck.nlp import load_nlp
+
+    bare = load_nlp(detectors=False)
+    assert bare.pipe_names == ["voicecheck_lemmatizer"]
+    bare.add_pipe("voicecheck_voice")
+    assert bare("Я веду блог о ремонте.")._.features["voice"]["voice"] == "i"
+    assert "voicecheck_voice" not in load_nlp(detectors=False).pipe_names  # each call builds its own
+    detectors = ["voicecheck_voice", "voicecheck_cases", "voicecheck_cta", "voicecheck_tone"]
+    assert nlp.pipe_names[-4:] == detectors

@@ -305,10 +305,21 @@ def _russian_without_tokenizer_rules() -> Language:
     return VoicecheckRussian()
 
 
-@lru_cache(maxsize=1)
 def load_nlp(*, detectors: bool = True) -> Language:
-    """The voicecheck pipeline: natasha bridge, pymorphy3 lemmas, detectors."""
-    from . import detectors, lemmas  # noqa: F401  (registers the factories)
+    """The voicecheck pipeline: natasha bridge, pymorphy3 lemmas and the detectors, built
+    once and shared; with ``detectors=False``, a new pipeline without them, to add
+    components to by name."""
+    return _shared_pipeline() if detectors else _pipeline(detectors=False)
+
+
+@lru_cache(maxsize=1)
+def _shared_pipeline() -> Language:
+    return _pipeline(detectors=True)
+
+
+def _pipeline(*, detectors: bool) -> Language:
+    from . import detectors as _detector_factories  # noqa: F401  (registers the factories)
+    from . import lemmas  # noqa: F401
 
     nlp = _russian_without_tokenizer_rules()
     nlp.tokenizer = NatashaTokenizer(nlp.vocab)
