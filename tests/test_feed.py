@@ -76,6 +76,18 @@ def test_utf8_bom_copy_reads_the_same(tmp_path, demo):
     assert [p.views for p in feed.posts] == [p.views for p in demo.posts]
 
 
+def test_a_utf_8_feed_with_one_broken_byte_is_an_error_that_says_where(tmp_path):
+    """It was taken for another encoding and every Russian letter came out garbled."""
+    path = tmp_path / "posts.csv"
+    path.write_bytes("id,text\n1,Первый пост\n2,Второй пост\n".encode() + b"3,\xff\xfe\n")
+    with pytest.raises(FeedError) as error:
+        read_feed(str(path))
+    assert str(error.value) == (
+        f"{path}: line 4: byte 0xff is not UTF-8, though the rest of the file is; a character there is "
+        "broken. Fix or delete it, or save the file as UTF-8 again, or pass --encoding."
+    )
+
+
 def test_windows_1251_copy_reads_the_same(tmp_path, demo):
     original = DEMO_POSTS.read_text(encoding="utf-8")
     copy = tmp_path / "cp1251.csv"

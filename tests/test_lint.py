@@ -321,6 +321,53 @@ def test_several_drafts_and_a_folder(runner, tmp_path):
     assert data["drafts"][1]["findings"] == []
 
 
+def test_a_folder_leaves_out_hidden_folders_and_installed_packages(runner, tmp_path):
+    folder = tmp_path / "repo"
+    for hidden in (".venv/lib", "node_modules/pkg", "drafts"):
+        (folder / hidden).mkdir(parents=True)
+    (folder / ".venv/lib/LICENSE.txt").write_text(DRAFT, encoding="utf-8")
+    (folder / "node_modules/pkg/README.md").write_text(DRAFT, encoding="utf-8")
+    (folder / "drafts/post.md").write_text(DRAFT, encoding="utf-8")
+    data = json.loads(run(runner, "check", folder, "--format", "json").stdout)
+    assert [Path(d["path"]).relative_to(folder).as_posix() for d in data["drafts"]] == ["drafts/post.md"]
+
+
+@pytest.mark.parametrize("name", ["empty", "only_other_files"])
+def test_a_folder_without_drafts_is_an_error_not_a_pass(runner, tmp_path, name):
+    folder = tmp_path / name
+    folder.mkdir()
+    if name == "only_other_files":
+        (folder / "post.docx").write_bytes(b"PK")
+    result = run(runner, "check", folder)
+    assert_clean_exit(result, 2)
+    assert f"{folder}: no drafts in this folder or under it (files ending .txt, .md" in result.stderr
+
+
+def test_an_empty_path_is_an_error_not_the_current_folder(runner):
+    result = runner.invoke(main, ["check", ""])
+    assert_clean_exit(result, 2)
+    assert "an empty path" in result.stderr
+
+
+def test_koi8_r_and_utf_16_drafts_are_read_as_written(runner, tmp_path):
+    for encoding in ("koi8_r", "utf-16"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(DRAFT.encode(encoding))
+        result = run(runner, "check", path, "--select", "VC301")
+        assert_clean_exit(result, 1)
+        assert finding_lines(result.stdout)[0]["line"] == "3", encoding
+
+
+def test_a_utf_8_draft_with_a_broken_byte_is_an_error_not_mojibake(runner, tmp_path):
+    """It was read as Windows-1251 and checked as gibberish, with an error for a missing call."""
+    path = tmp_path / "stray.txt"
+    path.write_bytes(DRAFT.encode("utf-8") + b"\xff")
+    result = run(runner, "check", path)
+    assert_clean_exit(result, 2)
+    line = DRAFT.count("\n") + 1
+    assert f"{path}: line {line}: byte 0xff is not UTF-8, though the rest of the file is" in result.stderr
+
+
 def test_windows_1251_and_empty_drafts(runner, tmp_path):
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes(DRAFT.encode("cp1251"))
@@ -624,6 +671,17 @@ def test_a_draft_that_is_not_russian_is_said_to_be_unchecked(runner, tmp_path, t
     assert_clean_exit(result, 0)
     assert finding_lines(result.stdout) == []
     assert "Не проверено: в тексте почти нет русских слов" in result.stdout
+
+
+def test_a_russian_draft_with_a_long_link_is_checked(runner, tmp_path):
+    """The Latin letters of a UTM link outnumbered the Russian ones: the draft went unchecked."""
+    path = tmp_path / "draft.md"
+    link = "https://example.com/landing/autumn?utm_source=telegram&utm_medium=post&utm_campaign=autumn_sale"
+    path.write_text(f"Мы предлагаем индивидуальный подход.\n\n[Ещё]({link}) или {link}\n", encoding="utf-8")
+    result = run(runner, "check", path, "--select", "VC305")
+    assert_clean_exit(result, 1)
+    assert "Не проверено" not in result.stdout
+    assert [f["code"] for f in finding_lines(result.stdout)] == ["VC305"]
 
 
 # --- VC401 and a call line ---------------------------------------------------------------------

@@ -267,9 +267,10 @@ def _decode(name: str, data: bytes, options: ReadOptions) -> tuple[str, str]:
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    guess = _guess_encoding(data)
+    except UnicodeDecodeError as error:
+        if mostly_utf8(data):
+            raise FeedError(f"{broken_utf8(name, data, error)}, or pass --encoding.") from error
+    guess = guess_encoding(data)
     try:
         return data.decode(guess), guess
     except (UnicodeDecodeError, LookupError) as error:
@@ -279,7 +280,27 @@ def _decode(name: str, data: bytes, options: ReadOptions) -> tuple[str, str]:
         ) from error
 
 
-def _guess_encoding(data: bytes) -> str:
+UTF8_CYRILLIC = re.compile(rb"[\xd0\xd1][\x80-\xbf]")
+NOT_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """Most of the bytes that are not ASCII make UTF-8 Cyrillic letters: a file that does
+    not decode as UTF-8 then has a broken character, and is not in another encoding
+    (in Windows-1251 text those byte pairs are rare: «Р» or «С» before a dash or quote)."""
+    return 4 * len(UTF8_CYRILLIC.findall(data)) >= len(NOT_ASCII.findall(data))
+
+
+def broken_utf8(name: str, data: bytes, error: UnicodeDecodeError) -> str:
+    """«posts.csv: line 3: byte 0xff is not UTF-8 ...»: where the broken character is."""
+    line = data.count(b"\n", 0, error.start) + 1
+    return (
+        f"{name}: line {line}: byte 0x{data[error.start]:02x} is not UTF-8, though the rest of the "
+        "file is; a character there is broken. Fix or delete it, or save the file as UTF-8 again"
+    )
+
+
+def guess_encoding(data: bytes) -> str:
     """Windows-1251 unless charset-normalizer is sure of something else Cyrillic."""
     from charset_normalizer import from_bytes
 

@@ -13,6 +13,7 @@
 Heavy imports (spaCy, natasha, scikit-learn) happen inside the functions that need them.
 """
 
+import codecs
 import hashlib
 import json
 import os
@@ -31,12 +32,14 @@ from .taggers import preload as preload_models
 from .wording import STAGE_RU, TYPE_RU, decimal
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+NOT_DRAFT_FOLDERS = frozenset({"node_modules", "site-packages", "__pycache__"})
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 DIRECTIVE = re.compile(r"<!--\s*voicecheck\s*:\s*([\w-]+)\s*=\s*(.*?)\s*-->", re.DOTALL)
 PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
+NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\]\([^)\s]*\)")
 QUOTE_CHARS = 60
 MIN_FEED_POSTS = 10
-PROFILE_VERSION = 9
+PROFILE_VERSION = 10
 NOT_RUSSIAN = "Не проверено: в тексте почти нет русских слов, а правила voicecheck — для русского текста."
 TYPICAL_PERCENTILE = 10
 VOICE_RU = {"i": "«я»", "we": "«мы»", "none": "нет"}
@@ -95,6 +98,8 @@ class DraftReport:
 def read_sources(paths: list[str], *, stdin_name: str = "-") -> list[Source]:
     sources = []
     for path in paths:
+        if not path.strip():
+            raise LintError("an empty path; name a draft, a folder of drafts, or - for standard input.")
         if path == "-":
             sources.append(Source(stdin_name, decode(_stdin_bytes(), stdin_name)))
         else:
@@ -109,12 +114,27 @@ def _stdin_bytes() -> bytes:
 
 def _draft_files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix.lower() in DRAFT_SUFFIXES and p.is_file())
+        return _folder_drafts(path)
     if not path.exists():
         raise LintError(f"{path}: no such file. Check the path, or pass - to read standard input.")
     if path.suffix.lower() not in DRAFT_SUFFIXES:
         raise LintError(f"{path}: not a draft; name a .txt or .md file, a folder of them, or -.")
     return [path]
+
+
+def _folder_drafts(folder: Path) -> list[Path]:
+    """The drafts in a folder and its subfolders, leaving out hidden folders (.git, .venv)
+    and installed packages (node_modules, site-packages): their READMEs are no drafts."""
+    files = (p for p in folder.rglob("*") if p.suffix.lower() in DRAFT_SUFFIXES and p.is_file())
+    found = sorted(p for p in files if not _in_skipped_folder(p.relative_to(folder)))
+    if not found:
+        suffixes = ", ".join(DRAFT_SUFFIXES)
+        raise LintError(f"{folder}: no drafts in this folder or under it (files ending {suffixes}).")
+    return found
+
+
+def _in_skipped_folder(relative: Path) -> bool:
+    return any(part.startswith(".") or part in NOT_DRAFT_FOLDERS for part in relative.parts[:-1])
 
 
 def _read(path: Path) -> bytes:
@@ -125,13 +145,21 @@ def _read(path: Path) -> bytes:
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (a BOM is dropped), else Windows-1251; a binary file is an error."""
+    """UTF-8 (a BOM is dropped), UTF-16 with its BOM (Notepad's «Unicode»), else the
+    Cyrillic single-byte encoding the text fits (Windows-1251 unless it is surely KOI8-R
+    or another). A UTF-8 draft with a broken character and a binary file are errors."""
+    from .feed import broken_utf8, guess_encoding, mostly_utf8
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
     if b"\x00" in data:
         raise LintError(f"{name}: looks binary, not a text draft.")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1251", errors="replace")
+    except UnicodeDecodeError as error:
+        if mostly_utf8(data):
+            raise LintError(f"{broken_utf8(name, data, error)}.") from error
+    return data.decode(guess_encoding(data), errors="replace")
 
 
 # --- 2. comments: suppressions and directives ------------------------------------------------
@@ -426,9 +454,10 @@ def report_draft(
 
 
 def _mostly_russian(text: str) -> bool:
-    """At least half of the draft's letters are Cyrillic. Other drafts get no rule: an
-    English one drew «продающий пост без призыва», an emoji-only one «можно публиковать»."""
-    letters = [c for c in text if c.isalpha()]
+    """At least half of the draft's letters are Cyrillic, leaving out links, e-mail
+    addresses and link targets (a long UTM link is no English text). Other drafts get no
+    rule: an English one drew «продающий пост без призыва», an emoji-only one «можно публиковать»."""
+    letters = [c for c in NOT_PROSE.sub(" ", text) if c.isalpha()]
     cyrillic = sum(1 for c in letters if "а" <= c.lower() <= "я" or c in "ёЁ")
     return bool(letters) and cyrillic * 2 >= len(letters)
 
