@@ -162,6 +162,16 @@ def test_a_headline_in_capitals_and_roman_numerals_name_no_topic():
     assert not {"the", "and", "with", "xx", "ii", "xxi"} & lemmas
 
 
+def test_data_is_a_topic_word_though_spacy_lists_the_form_as_a_stop_word():
+    """«данные» is in spaCy's stop words as a form of «данный»; as «data» it is what an
+    analytics account writes about. The stop words around it still name nothing."""
+    text = "Мы собрали данные о продажах за год и нашли в данных всё, что искали. НАСА тоже любит данные."
+    lemmas = next(analyze_posts([text], classify=False)).topic_lemmas.split()
+    assert lemmas.count("данные") == 3
+    assert "наса" in lemmas
+    assert not {"мы", "всё", "что", "тоже", "год"} & set(lemmas)
+
+
 def test_words_joined_by_hyphens_are_topic_words():
     """«онлайн-школа», «чек-лист» and «IT-компания» name what an account is about; «кто-то»
     and «по-новому» name nothing."""
@@ -598,6 +608,21 @@ def test_compare_runs_on_the_demo_feed(tmp_path):
     assert "индекс фокуса" in result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [a["account"] for a in data["accounts"]] == ["posts", "competitor"]
+
+
+def test_compare_reads_a_text_column_named_by_hand(tmp_path):
+    """Feeds whose text sits under a name no alias knows («Колонка1») are compared with --column."""
+    rows = ["Мы открыли студию дизайна в Казани.", "Я расскажу, как выбрать диван для маленькой гостиной."]
+    feeds = []
+    for name in ("ours", "theirs"):
+        path = tmp_path / f"{name}.csv"
+        path.write_text("Колонка1\n" + "\n".join(f'"{row}"' for row in rows) + "\n", encoding="utf-8")
+        feeds.append(str(path))
+    refused = CliRunner().invoke(main, ["compare", *feeds])
+    assert refused.exit_code == 2 and "--column text=NAME" in refused.output
+    result = CliRunner().invoke(main, ["compare", *feeds, "--column", "text=Колонка1", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "Сравнение аккаунтов" in result.output
 
 
 def test_compare_sets_engagement_by_content_type_side_by_side():

@@ -503,6 +503,14 @@ def test_account_feed_missing(runner, draft):
     assert_clean_exit(result, 2)
 
 
+def test_an_account_feed_without_a_text_column_names_the_option_check_has(runner, draft, tmp_path):
+    feed = tmp_path / "export.csv"
+    feed.write_text("Заголовок,Автор\nПривет,Вера\n", encoding="utf-8")
+    result = run(runner, "check", draft, "--account", feed)
+    assert_clean_exit(result, 2)
+    assert "Name the column with the post text: --column text=NAME." in result.stderr
+
+
 # --- the fast stage and type models -------------------------------------------------------------
 
 

@@ -286,6 +286,13 @@ def _write(results, fmt: str, output: str | None) -> None:
     help="Write all the accounts' reports and their differences as JSON to this file.",
 )
 @click.option("--text-column", help="Column that holds the post text, when it is not found by name.")
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="FIELD=NAME",
+    help="Name a column of every feed by hand, as analyze does (text=Описание). Repeatable.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.option(
     "--html",
@@ -293,7 +300,7 @@ def _write(results, fmt: str, output: str | None) -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Write the accounts side by side as one self-contained HTML page (works offline).",
 )
-def compare(feeds, report_path, text_column, quiet, html_path) -> None:
+def compare(feeds, report_path, text_column, columns, quiet, html_path) -> None:
     """Audit several accounts' feed exports and put them side by side.
 
     The first feed is yours; the differences that matter (focus, stage mix, trust signals,
@@ -311,7 +318,8 @@ def compare(feeds, report_path, text_column, quiet, html_path) -> None:
     if len(feeds) < 2:
         raise UserError("compare needs at least two feeds: yours first, then the others.")
     reports, all_results = [], []
-    every_feed = [_load(path, ReadOptions(_parse_columns(text_column, ()))) for path in feeds]  # errors first
+    options = ReadOptions(_parse_columns(text_column, columns))
+    every_feed = [_load(path, options) for path in feeds]  # errors first
     for loaded in every_feed:
         results = _run_analysis(loaded, quiet=quiet, whole=bool(html_path))
         reports.append(_account_report(results, _account_name(loaded), None, loaded))

@@ -379,7 +379,7 @@ def resolve_columns(name: str, header: list[str], by_hand: dict[str, str]) -> di
     if "text" not in columns:
         raise FeedError(
             f"{name}: no text column. Columns found: {_list_columns(header)}. "
-            "Name the column with the post text: --text-column NAME."
+            "Name the column with the post text: --column text=NAME."
         )
     return columns
 
