@@ -155,3 +155,38 @@ def test_labels_read_phrases_from_the_lemmas_a_signature_left():
     kept = [p.topic_lemmas.split()[:2] for p in posts]
     label, _ = topic_labels(posts, kept, [0] * len(posts))[0]
     assert "канал" in label.split(", ") and "полезный канал" not in label
+
+
+TIED_PHRASES = """
+from voicecheck.account.phrases import topic_phrases
+from voicecheck.records import KeyPhrase, PostResult
+
+natural = KeyPhrase("a", 0, 1, ("натурального", "молока"), "sing", "neut")
+box = KeyPhrase("g", 2, 1, ("коробка", "молока"), "sing", "femn")
+posts = [
+    PostResult(index=i, id=str(i), status="ok", topic_lemmas="натуральный молоко коробка",
+               topic_phrases=";".join(p.encoded() for p in (natural, box)))
+    for i in range(2)
+]
+print(topic_phrases(posts, [p.topic_lemmas.split() for p in posts], [0, 0])[0][0]["молоко"])
+"""
+
+
+def test_a_tie_between_two_usual_phrases_goes_to_the_first_met_whatever_the_hash_seed():
+    """The same feed's label read «коробка молока», «натуральное молоко» or another phrase
+    from run to run: the tie was broken in the order of a set of strings."""
+    import os
+    import subprocess
+    import sys
+
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", TIED_PHRASES],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert answers == {"('натуральный', 'молоко')"}

@@ -33,13 +33,13 @@ class _TopicPhrases:
 
     def add(self, post: PostResult, lemmas: list[str]) -> None:
         self.lemma_posts.update(set(lemmas))
-        in_post = set()
+        in_post = {}  # in text order, so ties go to the phrase met first, whatever the hash seed
         for phrase in key_phrases_of(post):
             if max(phrase.first, phrase.second) < len(lemmas):  # not in a signature left out
                 key = (lemmas[phrase.first], lemmas[phrase.second])
-                in_post.add(key)
+                in_post[key] = True
                 self.forms[key][(phrase.kind, phrase.words, phrase.number, phrase.gender)] += 1
-        self.phrase_posts.update(in_post)
+        self.phrase_posts.update(list(in_post))
 
     def usual_phrases(self) -> dict[str, Key]:
         """Each lemma's usual phrase: one that at least half of the posts using the lemma
