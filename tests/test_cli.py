@@ -361,7 +361,48 @@ def test_csv_counts_are_whole_numbers_unless_they_are_not(runner, tmp_path):
 def test_no_text_column_error_names_the_option(runner, tmp_path):
     result = run(runner, "analyze", make_no_text(tmp_path))
     assert_clean_exit(result, 2)
-    assert "--text-column" in error_line(result)
+    assert "--column text=NAME" in error_line(result)
+
+
+@pytest.mark.parametrize("option", ["--report", "--html", "-o"])
+def test_an_unwritable_output_is_refused_before_the_analysis(runner, tmp_path, monkeypatch, option):
+    """A full export takes minutes to analyse; the path was found unwritable only after."""
+    import voicecheck.cli
+
+    def no_analysis(*args, **kwargs):
+        raise AssertionError("the analysis ran")
+
+    monkeypatch.setattr(voicecheck.cli, "_load", no_analysis)
+    target = tmp_path / "no-such-folder" / "out.json"
+    result = run(runner, "analyze", DEMO_POSTS, option, target)
+    assert_clean_exit(result, 2)
+    assert f"{target}: cannot write (there is no folder {target.parent})" in error_line(result)
+
+
+def test_compare_refuses_an_unwritable_report_before_the_analysis(runner, tmp_path, monkeypatch):
+    import voicecheck.cli
+
+    monkeypatch.setattr(voicecheck.cli, "_load", lambda *args: pytest.fail("the analysis ran"))
+    target = tmp_path / "no-such-folder" / "compare.json"
+    result = run(runner, "compare", DEMO_POSTS, DEMO_POSTS, "--report", target)
+    assert_clean_exit(result, 2)
+    assert "cannot write (there is no folder" in error_line(result)
+
+
+@pytest.mark.parametrize("suffix, words", [(".xlsx", "no Excel workbook"), (".html", "use --html")])
+def test_an_output_extension_there_is_no_writer_for_is_refused(runner, tmp_path, suffix, words):
+    result = run(runner, "analyze", DEMO_POSTS, "-o", tmp_path / f"result{suffix}")
+    assert_clean_exit(result, 2)
+    assert words in error_line(result)
+    assert not (tmp_path / f"result{suffix}").exists()
+
+
+def test_output_file_is_written_when_only_the_account_report_is_shown(runner, tmp_path):
+    out = tmp_path / "posts.csv"
+    result = run(runner, "analyze", DEMO_POSTS, "--show", "account", "-o", out)
+    assert_clean_exit(result, 0)
+    assert "Аудит аккаунта" in result.stdout
+    assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == 60
 
 
 @pytest.mark.parametrize("value", ["bogus", "views", "colour=Цвет", "likes="])

@@ -16,6 +16,12 @@ import click
 from . import __version__
 
 FIELD_NAMES = ("text", "id", "date", "views", "likes", "comments", "reposts", "clicks")
+NOT_WRITTEN = {  # -o extensions of formats there is no writer for
+    ".xlsx": "voicecheck writes no Excel workbook; write a .csv (Excel opens it) or .json.",
+    ".xls": "voicecheck writes no Excel workbook; write a .csv (Excel opens it) or .json.",
+    ".html": "-o writes the per-post table; for the HTML report, use --html FILE.html.",
+    ".htm": "-o writes the per-post table; for the HTML report, use --html FILE.html.",
+}
 EXTENSION_FORMATS = {
     ".csv": "csv",
     ".json": "json",
@@ -59,11 +65,26 @@ def _parse_columns(text_column: str | None, pairs: tuple[str, ...]) -> dict[str,
 
 
 def _output_format(fmt: str | None, output: str | None) -> str:
+    if output and Path(output).suffix.lower() in NOT_WRITTEN:
+        raise UserError(f"{output}: {NOT_WRITTEN[Path(output).suffix.lower()]}")
     if fmt:
         return fmt
     if output and output != "-":
         return EXTENSION_FORMATS.get(Path(output).suffix.lower(), "csv")
     return "table" if sys.stdout.isatty() else "csv"
+
+
+def _check_writable(*paths: str | None) -> None:
+    """Output files that could not be written are refused before the analysis, which can
+    take minutes, and not after it."""
+    for path in paths:
+        if not path or path == "-":
+            continue
+        folder = Path(path).absolute().parent
+        if not folder.is_dir():
+            raise UserError(f"{path}: cannot write (there is no folder {folder}).")
+        if not os.access(folder, os.W_OK) or (Path(path).exists() and not os.access(path, os.W_OK)):
+            raise UserError(f"{path}: cannot write (permission denied).")
 
 
 @main.command()
@@ -141,9 +162,10 @@ def analyze(
     from .feed import ReadOptions
 
     options = ReadOptions(_parse_columns(text_column, columns), sheet, max_chars, encoding)
-    loaded = _load(feed, options)
     fmt = _output_format(fmt, output)
-    printing = show in ("both", "posts")
+    _check_writable(output, report_path, html_path)
+    loaded = _load(feed, options)
+    printing = show in ("both", "posts") or bool(output)  # -o writes the posts whatever --show prints
     results: list = []  # what the account report needs; every post's text only for --html
     no_bar = quiet or (printing and not output and sys.stdout.isatty())  # the rows show the progress
     stream = _kept(_analysed(loaded, quiet=no_bar), results, whole=bool(html_path))
@@ -317,6 +339,7 @@ def compare(feeds, report_path, text_column, columns, quiet, html_path) -> None:
 
     if len(feeds) < 2:
         raise UserError("compare needs at least two feeds: yours first, then the others.")
+    _check_writable(report_path, html_path)
     reports, all_results = [], []
     options = ReadOptions(_parse_columns(text_column, columns))
     every_feed = [_load(path, options) for path in feeds]  # errors first
