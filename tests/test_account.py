@@ -666,6 +666,14 @@ def test_compare_shows_one_type_accounts_and_feeds_without_metrics():
     assert gaps == [f"{note} (метрики сняты в разное время)"]
 
 
+def test_compare_calls_out_shares_exactly_ten_points_apart():
+    """80% against 90% of interest posts was left out: 0.9 − 0.8 is 0.0999… in floating point."""
+    ours = [_post(i, "interest") for i in range(8)] + [_post(8 + i, "awareness") for i in range(2)]
+    theirs = [_post(i, "interest") for i in range(9)] + [_post(9, "awareness")]
+    reports = [build_report(ours, account="мы"), build_report(theirs, account="они")]
+    assert "доля стадии «интерес»: мы 80% против они 90%" in differences(reports)
+
+
 def test_compare_needs_two_feeds():
     result = CliRunner().invoke(main, ["compare", str(DEMO)])
     assert result.exit_code == 2

@@ -197,7 +197,7 @@ def differences(reports: list[AccountReport]) -> list[str]:
 
 def _focus_gap(ours: AccountReport, theirs: AccountReport) -> list[str]:
     a, b = ours.focus.focus_index, theirs.focus.focus_index
-    if a is None or b is None or abs(a - b) < FOCUS_GAP:
+    if a is None or b is None or not _apart(a, b, FOCUS_GAP):
         return []
     better = ours.account if a > b else theirs.account
     return [f"фокус: {ours.account} {a:.0f} против {theirs.account} {b:.0f} — ядро яснее у «{better}»"]
@@ -220,8 +220,14 @@ def _share_gaps(ours: AccountReport, theirs: AccountReport) -> list[str]:
     return [
         f"{name}: {ours.account} {share_percent(a)} против {theirs.account} {share_percent(b)}"
         for name, a, b in pairs
-        if abs(a - b) >= SHARE_GAP
+        if _apart(a, b, SHARE_GAP)
     ]
+
+
+def _apart(a: float, b: float, gap: float) -> bool:
+    """At least ``gap`` apart, a gap that floating point leaves a hair short included
+    (0.9 − 0.8 is 0.0999…, and 80% against 90% is 10 points)."""
+    return abs(a - b) >= gap - 1e-9
 
 
 def _er_gap(ours: AccountReport, theirs: AccountReport) -> list[str]:
@@ -231,7 +237,7 @@ def _er_gap(ours: AccountReport, theirs: AccountReport) -> list[str]:
         return []
     notes = _median_gap("медианный ERview", ours.account, a["median"], theirs.account, b["median"])
     silent_a, silent_b = _no_reaction_share(ours), _no_reaction_share(theirs)
-    if silent_a is not None and silent_b is not None and abs(silent_a - silent_b) >= SHARE_GAP:
+    if silent_a is not None and silent_b is not None and _apart(silent_a, silent_b, SHARE_GAP):
         notes.append(
             f"посты без реакций: {ours.account} {share_percent(silent_a)} против {theirs.account} "
             f"{share_percent(silent_b)} (метрики сняты в разное время)"
