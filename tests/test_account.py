@@ -666,6 +666,16 @@ def test_compare_shows_one_type_accounts_and_feeds_without_metrics():
     assert gaps == [f"{note} (метрики сняты в разное время)"]
 
 
+def test_one_post_in_thousands_is_never_a_share_of_zero():
+    """One action post among 2,500 showed «действие 0%» and «нет ни одного поста стадии: действие»."""
+    posts = [_post(0, "action")] + [_post(i, "interest") for i in range(1, 2501)]
+    report = build_report(posts, account="большой")
+    assert report.funnel.stage_share["action"] == 0.0004
+    assert report.funnel.stage_share["interest"] == 0.9996
+    assert report.funnel.missing_stages == ["awareness", "trust"]
+    assert share_percent(report.funnel.stage_share["action"]) == "<1%"
+
+
 def test_compare_calls_out_shares_exactly_ten_points_apart():
     """80% against 90% of interest posts was left out: 0.9 − 0.8 is 0.0999… in floating point."""
     ours = [_post(i, "interest") for i in range(8)] + [_post(8 + i, "awareness") for i in range(2)]

@@ -864,7 +864,7 @@ def test_no_text_column_lists_columns_and_the_option(tmp_path):
     message = str(error.value)
     assert message.startswith(f"{path}: no text column")
     assert "'Заголовок', 'Автор', 'Охват'" in message
-    assert "--text-column" in message
+    assert message.endswith("Name the column with the post text: --column text=NAME.")
 
 
 @pytest.mark.parametrize("id_column", ["message_id", "post_id"])

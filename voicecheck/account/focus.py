@@ -44,6 +44,7 @@ from ..records import ENDING_SEPARATOR, PostResult
 from ..taggers import morph_analyzer
 from ..wording import squeeze
 from .engagement import MIN_GROUP
+from .funnel import post_share
 from .navec_counts import general_information
 from .phrases import label_items, shown_phrase, topic_phrases
 
@@ -398,7 +399,7 @@ def analyse_focus(results: list[PostResult], embedding) -> FocusReport:
         focus_index=focus_index(value) if value is not None else None,
         coherence=round(value, 4) if value is not None else None,
         topics=topics,
-        core_share=round(1 - len(off_core) / len(posts), 3),
+        core_share=post_share(len(posts) - len(off_core), len(posts)),
         off_core=off_core,
         drift=_drift(posts, months, pairs, reference),
         posts=len(posts),
@@ -497,7 +498,7 @@ def _topics(posts, lemma_lists, labels, similarity) -> list[Topic]:
                 label=shown,
                 lemmas=lemmas[:LABEL_LEMMAS],
                 posts=size,
-                share=round(size / len(posts), 3),
+                share=post_share(size, len(posts)),
                 core=core,
                 examples=[posts[i].id for i in closest],
             )

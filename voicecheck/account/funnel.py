@@ -47,10 +47,21 @@ def in_time_order(results: list[PostResult]) -> list[PostResult]:
     return posts
 
 
+def post_share(count: int, total: int) -> float:
+    """``count`` of ``total`` posts as a share rounded to 3 decimals, except where that
+    would contradict the counts: 1 post of 2,500 is 0.0004, not 0, and 2,499 of them
+    0.9996, not 1 (0 for no posts at all)."""
+    if not total:
+        return 0.0
+    rounded = round(count / total, 3)
+    if (rounded == 0 and count) or (rounded == 1 and count < total):
+        return round(count / total, 6)
+    return rounded
+
+
 def _shares(values: list[str], labels: tuple[str, ...]) -> dict[str, float]:
     counts = Counter(values)
-    total = len(values) or 1
-    return {label: round(counts.get(label, 0) / total, 3) for label in labels}
+    return {label: post_share(counts.get(label, 0), len(values)) for label in labels}
 
 
 def analyse_funnel(results: list[PostResult]) -> FunnelReport:
@@ -62,14 +73,14 @@ def analyse_funnel(results: list[PostResult]) -> FunnelReport:
         posts=len(posts),
         stage_share=stage_share,
         type_share=_shares(types, TYPES),
-        missing_stages=[s for s in STAGES if stages and stage_share[s] == 0],
+        missing_stages=[s for s in STAGES if stages and s not in stages],
         thin_stages=[s for s in STAGES if 0 < stage_share[s] < THIN_SHARE],
         offers=stages.count("action"),
         offers_without_trust=_offers_without_trust(posts),
         longest_runs=_longest_runs(posts),
         expert_entertainment_switch_rate=_switch_rate(types),
-        low_confidence_share=round(
-            sum(1 for r in posts if r.stage and r.stage.low_confidence) / (len(posts) or 1), 3
+        low_confidence_share=post_share(
+            len([r for r in posts if r.stage and r.stage.low_confidence]), len(posts)
         ),
     )
 
@@ -116,14 +127,15 @@ def analyse_trust(results: list[PostResult]) -> TrustReport:
     posts = [r for r in results if r.ok]
     n = len(posts) or 1
     voices = _shares([r.voice for r in posts], ("i", "we", "none"))
+    first_person = sum(1 for r in posts if r.voice in ("i", "we"))
     faceless = sorted(posts, key=lambda r: -(r.impersonality or 0))[:FACELESS_EXAMPLES]
     return TrustReport(
         posts=len(posts),
         voice_share=voices,
-        first_person_share=round(voices["i"] + voices["we"], 3),
-        case_share=round(sum(1 for r in posts if r.case) / n, 3),
-        cta_share=round(sum(1 for r in posts if r.cta) / n, 3),
-        impersonal_share=round(sum(1 for r in posts if r.impersonal) / n, 3),
+        first_person_share=post_share(first_person, len(posts)),
+        case_share=post_share(sum(1 for r in posts if r.case), len(posts)),
+        cta_share=post_share(sum(1 for r in posts if r.cta), len(posts)),
+        impersonal_share=post_share(sum(1 for r in posts if r.impersonal), len(posts)),
         impersonality_index=round(sum(r.impersonality or 0 for r in posts) / n, 1),
         most_faceless=[{"id": r.id, "impersonality": r.impersonality} for r in faceless if r.impersonal],
     )
