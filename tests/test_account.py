@@ -460,6 +460,21 @@ def test_er_post_needs_followers():
     assert report.engagement.medians["ERview"]["median"] == pytest.approx(16.5 / 1000)
 
 
+def test_er_post_and_ctr_are_shown_beside_er_view_in_text_and_html():
+    """--followers and a clicks column gave medians that only the JSON showed."""
+    posts = [
+        _post(i, "interest", views=1000.0, likes=10.0, comments=0.0, reposts=0.0, clicks=20.0)
+        for i in range(12)
+    ]
+    report = build_report(posts, followers=5000)
+    text = render_report(report)
+    assert "медианный ERview 1,00% (знаменатель: просмотры; n=12)" in text
+    assert "медианный ERpost 0,20% (знаменатель: подписчики, 5 000; n=12)" in text
+    assert "медианный CTR 2,00% (переходы / просмотры; n=12)" in text
+    page = render_html(report, posts)
+    assert "Медианный ERpost" in page and "Медианный CTR" in page
+
+
 def test_a_group_that_clearly_earns_more_is_stated():
     posts = [
         _post(i, "trust", views=1000.0, likes=80.0 + i % 5, comments=0.0, reposts=0.0) for i in range(15)

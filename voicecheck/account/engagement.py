@@ -131,6 +131,19 @@ class EngagementReport:
     skipped: list[str] = field(default_factory=list)
     followers: int | None = None  # as given with --followers: ERpost's denominator
 
+    def other_medians(self) -> list[tuple[str, dict, str]]:
+        """The medians beside the report's metric (ERpost with --followers, CTR with clicks),
+        each with what it is per: (name, median, note)."""
+        notes = {
+            "ERpost": "знаменатель: подписчики, " + f"{self.followers or 0:,}".replace(",", " "),
+            "CTR": "переходы / просмотры",
+        }
+        return [
+            (name, self.medians[name], notes[name])
+            for name in notes
+            if name in self.medians and name != self.metric
+        ]
+
     def per_post(self, result: PostResult) -> float | None:
         """The report's metric (ERview or ERpost) for one post."""
         if self.metric == "ERpost":

@@ -100,6 +100,10 @@ def _engagement_lines(report: AccountReport) -> list[str]:
         f"Вовлечённость: медианный {engagement.metric} {percent(median['median'])} "
         f"(знаменатель: {engagement.denominator}; n={median['n']})",
         *_no_reaction_lines(median),
+        *(
+            f"  медианный {name} {percent(other['median'])} ({note}; n={other['n']})"
+            for name, other, note in engagement.other_medians()
+        ),
     ]
     lines += [f"  {statement}" for statement in engagement.works[:6]]
     lines += [f"  пропущено: {reason}" for reason in engagement.skipped]

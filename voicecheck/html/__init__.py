@@ -169,6 +169,10 @@ def _cards(report: AccountReport) -> list[tuple[str, str, str]]:
             percent(median["median"]) if median else "—",
             f"знаменатель: {engagement.denominator}; n={median['n']}" if median else "нет метрик в выгрузке",
         ),
+        *(
+            (f"Медианный {name}", percent(other["median"]), f"{note}; n={other['n']}")
+            for name, other, note in engagement.other_medians()
+        ),
         (
             "Безликость",
             f"{trust.impersonality_index:.0f}/100",
