@@ -214,6 +214,13 @@ def test_post_longer_than_max_chars_is_too_long(tmp_path):
         ("1 234", 1234.0),
         ("1\u00a0234", 1234.0),
         ("1 234 567", 1234567.0),
+        ("12,345", 12345.0),  # grouped by thousands, as an English export writes them
+        ("1.234", 1234.0),
+        ("1,234,567", 1234567.0),
+        ("1.234.567", 1234567.0),
+        ("1,234K", 1234.0),  # with a suffix the digits after the comma are a fraction
+        ("1,5", 1.5),
+        ("1,2345", 1.2345),
         ("1,2K", 1200.0),
         ("1,2к", 1200.0),
         ("1.5k", 1500.0),

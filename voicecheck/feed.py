@@ -87,6 +87,7 @@ SNIFF_BYTES = 64 * 1024
 BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"PK\x03\x04")
 NUMBER_SUFFIXES = {"k": 1e3, "к": 1e3, "тыс": 1e3, "m": 1e6, "м": 1e6, "млн": 1e6}
 NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*(k|к|тыс|m|м|млн)?\.?$", re.IGNORECASE)
+THOUSANDS = re.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*$")
 NO_VALUE_MARKS = frozenset({"", "-", "–", "—"})  # how exports write "no data"
 NEGATIVE = "negative"
 NOT_A_NUMBER = "not a number"
@@ -468,12 +469,16 @@ def _clean_cell(value) -> str:
 
 
 def parse_number(value) -> float | None:
-    """Counts as exports write them: 1234, "1 234", "1,2K", "12 тыс"; None when absent."""
+    """Counts as exports write them: 1234, "1 234", "12,345", "1.234.567", "1,2K", "12 тыс";
+    None when absent. Three digits after a comma or point are thousands («12,345» views),
+    not a fraction of a view; with K or тыс after them they are a fraction («1,234K»)."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         return float(value)
     text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if THOUSANDS.match(text):  # 12,345 or 1.234.567: a count grouped by thousands, no fraction
+        return float(re.sub(r"[.,]", "", text))
     match = NUMBER.match(text)
     if not match:
         return None
