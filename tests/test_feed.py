@@ -76,6 +76,20 @@ def test_utf8_bom_copy_reads_the_same(tmp_path, demo):
     assert [p.views for p in feed.posts] == [p.views for p in demo.posts]
 
 
+def test_utf_16_exports_are_read_with_or_without_their_byte_order_mark(tmp_path):
+    """Excel's «Unicode text» export is UTF-16 with a BOM; it was refused as a binary file."""
+    rows = "id\ttext\tviews\r\n1\tПривет, мы студия\t100\r\n"
+    marked, bare = tmp_path / "unicode.txt", tmp_path / "bare.tsv"
+    marked.write_bytes(rows.encode("utf-16"))
+    bare.write_bytes(rows.encode("utf-16-le"))
+    feed = read_feed(str(marked))
+    assert (feed.encoding, feed.posts[0].text, feed.posts[0].views) == ("utf-16", "Привет, мы студия", 100.0)
+    with pytest.raises(FeedError, match=r"UTF-16 text with no byte order mark\. Pass --encoding utf-16-le"):
+        read_feed(str(bare))
+    forced = read_feed(str(bare), ReadOptions(encoding="utf-16-le"))
+    assert (forced.encoding, forced.posts[0].text) == ("utf-16-le", "Привет, мы студия")
+
+
 def test_a_utf_8_feed_with_one_broken_byte_is_an_error_that_says_where(tmp_path):
     """It was taken for another encoding and every Russian letter came out garbled."""
     path = tmp_path / "posts.csv"

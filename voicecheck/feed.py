@@ -9,6 +9,7 @@ cannot be used (a count that is not a number or is negative, a date that is not 
 date) is left empty, and ``Feed.warnings`` says so once per column.
 """
 
+import codecs
 import csv
 import io
 import json
@@ -17,7 +18,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -88,6 +89,7 @@ BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b",
 NUMBER_SUFFIXES = {"k": 1e3, "к": 1e3, "тыс": 1e3, "m": 1e6, "м": 1e6, "млн": 1e6}
 NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*(k|к|тыс|m|м|млн)?\.?$", re.IGNORECASE)
 THOUSANDS = re.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*$")
+UTF16_MIN_ZEROS = 8  # a header row's worth of ASCII letters
 NO_VALUE_MARKS = frozenset({"", "-", "–", "—"})  # how exports write "no data"
 NEGATIVE = "negative"
 NOT_A_NUMBER = "not a number"
@@ -180,7 +182,9 @@ def read_feed(path: str, options: ReadOptions | None = None) -> Feed:
     """Read a feed export from ``path`` (``-`` for standard input)."""
     options = options or ReadOptions()
     name = "<stdin>" if path == "-" else path
-    data = _read_bytes(path)
+    data, wide = _from_wide_encoding(name, _read_bytes(path), options.encoding)
+    if wide:
+        options = replace(options, encoding=None)  # the bytes are UTF-8 from here on
     kind = _sniff_kind(name, data)
     log = ValueLog()
     if kind == "xlsx":
@@ -190,7 +194,7 @@ def read_feed(path: str, options: ReadOptions | None = None) -> Feed:
     else:
         text, encoding = _decode(name, data, options)
         feed = _read_delimited(name, text, options, log)
-        feed.encoding = encoding
+        feed.encoding = wide or encoding
     _require_posts(feed)
     feed.aliased = _aliased(feed.columns, options.columns)
     if feed.excel_day_zero == EXCEL_DAY_ZERO:  # a 1904 workbook's serials are read with its rows
@@ -238,6 +242,31 @@ def _read_bytes(path: str) -> bytes:
         raise FeedError(f"{path}: cannot be read ({error.strerror}).") from error
 
 
+def _from_wide_encoding(name: str, data: bytes, encoding: str | None) -> tuple[bytes, str]:
+    """A UTF-16 file (Excel's «Unicode text» export starts with its byte order mark), or
+    one in UTF-16/32 named by --encoding, as UTF-8 bytes, and the encoding it was in; any
+    other file as it is, with ""."""
+    wide = encoding if encoding and re.match(r"(?i)utf[-_]?(16|32)", encoding) else ""
+    if not wide and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        wide = "utf-16"
+    if not wide:
+        return data, ""
+    try:
+        return data.decode(wide).encode("utf-8"), wide
+    except (UnicodeDecodeError, LookupError) as error:
+        raise FeedError(f"{name}: cannot be read as {wide} ({error}). Save the file as CSV UTF-8.") from error
+
+
+def _utf16_without_bom(head: bytes) -> str:
+    """ "le" or "be" when every zero byte sits on one side of a byte pair, as the ASCII
+    characters of UTF-16 text put them (a binary file has them on both); else ""."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    enough = max(UTF16_MIN_ZEROS, len(head) // 20)  # spaces, digits, tabs: 1 character in 10 at least
+    if odd >= enough and not even:
+        return "le"
+    return "be" if even >= enough and not odd else ""
+
+
 def _sniff_kind(name: str, data: bytes) -> str:
     if not data.strip():
         raise FeedError(f"{name}: the file is empty. Export the feed again with its posts.")
@@ -246,6 +275,11 @@ def _sniff_kind(name: str, data: bytes) -> str:
     ):
         return "xlsx"
     head = data[:SNIFF_BYTES]
+    if not data.startswith(BINARY_SIGNATURES) and (order := _utf16_without_bom(head)):
+        raise FeedError(
+            f"{name}: this looks like UTF-16 text with no byte order mark. "
+            f"Pass --encoding utf-16-{order}, or save the file as CSV UTF-8."
+        )
     if data.startswith(BINARY_SIGNATURES) or b"\x00" in head:
         raise FeedError(
             f"{name}: this is a binary file, not a feed export. "
