@@ -212,6 +212,14 @@ def test_empty_text_row_is_empty(tmp_path):
     assert posts[1].reason
 
 
+def test_a_row_with_no_text_says_so_first_whatever_else_is_wrong_with_it(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text("id,text,views,likes\n1,,10,много\n", encoding="utf-8")
+    (post,) = read_feed(str(path)).posts
+    assert post.status == "empty"
+    assert post.reason == "no text in this post; likes 'много' is not a number, left empty"
+
+
 def test_post_longer_than_max_chars_is_too_long(tmp_path):
     path = tmp_path / "long.csv"
     path.write_text("id,text\n1," + "а" * 200 + "\n2,Короткий\n", encoding="utf-8")
@@ -658,9 +666,16 @@ def test_jsonl_with_one_broken_line(tmp_path):
     feed = read_feed(str(path))
     assert feed.format == "jsonl"
     assert [(p.text, p.status) for p in feed.posts] == [("Один", "ok"), ("", "unreadable"), ("Три", "ok")]
-    assert feed.posts[1].location == "line 2"
+    assert [p.location for p in feed.posts] == ["line 1", "line 2", "line 4"]  # the blank line counts
     quotes = "Expecting property name enclosed in double quotes"
     assert feed.posts[1].reason == f"invalid JSON: {quotes} at column 17"
+
+
+def test_jsonl_warnings_name_the_line_past_a_blank_one(tmp_path):
+    path = tmp_path / "posts.jsonl"
+    path.write_text('{"text": "Один"}\n\n{"text": "Два", "views": "abc"}\n', encoding="utf-8")
+    (warning,) = read_feed(str(path)).warnings
+    assert "1 value is not a number (line 3: 'abc')" in warning
 
 
 def test_jsonl_first_line_broken(tmp_path):

@@ -728,7 +728,8 @@ def _check_post(post: Post, options: ReadOptions) -> None:
     if post.status and post.status != "ok":
         return
     if not post.text.strip():
-        post.status, post.reason = STATUS_EMPTY, post.reason or "no text in this post"
+        post.status = STATUS_EMPTY
+        post.reason = "; ".join(filter(None, ("no text in this post", post.reason)))
     elif len(post.text) > options.max_chars:
         post.status = STATUS_TOO_LONG
         post.reason = f"{len(post.text):,} characters; the limit is {options.max_chars:,} (--max-chars)"
@@ -843,14 +844,16 @@ def _read_json(name: str, text: str, options: ReadOptions, log: ValueLog) -> Fee
 
 def _read_jsonl(name: str, text: str, options: ReadOptions, log: ValueLog) -> Feed:
     records: list = []
+    numbers: list[int] = []  # each record's line in the file, blank lines counted
     for line_number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
+        numbers.append(line_number)
         try:
             records.append(json.loads(line))
         except json.JSONDecodeError as error:
-            records.append(_BadLine(line_number, _json_problem(error)))
-    return _records_feed(name, "jsonl", records, options, "line", log)
+            records.append(_BadLine(_json_problem(error)))
+    return _records_feed(name, "jsonl", records, options, "line", log, numbers)
 
 
 def _json_problem(error: json.JSONDecodeError) -> str:
@@ -861,18 +864,20 @@ def _json_problem(error: json.JSONDecodeError) -> str:
 
 @dataclass(slots=True)
 class _BadLine:
-    line: int
     message: str
 
 
-def _records_feed(name: str, fmt: str, records: list, options: ReadOptions, unit: str, log: ValueLog) -> Feed:
+def _records_feed(
+    name: str, fmt: str, records: list, options: ReadOptions, unit: str, log: ValueLog, numbers=None
+) -> Feed:
+    """Posts of JSON records; ``numbers``: each record's line, where the unit is a line."""
     if not records:
         return Feed(name, fmt, [])
     keys = list(dict.fromkeys(k for r in records if isinstance(r, dict) for k in r))
     columns = resolve_columns(name, keys, options.columns)
     posts = []
-    for number, record in enumerate(records, start=1):
-        location = f"{unit} {record.line if isinstance(record, _BadLine) else number}"
+    for number, record in zip(numbers or range(1, len(records) + 1), records, strict=True):
+        location = f"{unit} {number}"
         if not isinstance(record, dict):
             reason = (
                 f"invalid JSON: {record.message}" if isinstance(record, _BadLine) else "not a JSON object"
