@@ -379,6 +379,19 @@ def test_an_unwritable_output_is_refused_before_the_analysis(runner, tmp_path, m
     assert f"{target}: cannot write (there is no folder {target.parent})" in error_line(result)
 
 
+def test_a_feed_with_no_post_to_analyse_keeps_its_rows_and_gets_no_confident_report(runner, tmp_path):
+    """Every share was 0%, finding 1 said «в порядке» and finding 6 «нет просмотров»."""
+    path = tmp_path / "empty.csv"
+    path.write_text("id,text,views\n1,,10\n2,  ,20\n", encoding="utf-8")
+    result = run(runner, "analyze", path, "--format", "csv")
+    assert_clean_exit(result, 2)
+    assert [row["status"] for row in csv_rows(result.stdout)] == ["empty", "empty"]
+    assert "no post could be analysed (2 posts read, 0 analysed, 2 skipped (2 empty))" in error_line(result)
+    assert "Аудит аккаунта" not in result.output
+    posts_only = run(runner, "analyze", path, "--format", "csv", "--show", "posts")
+    assert_clean_exit(posts_only, 0)
+
+
 def test_compare_refuses_an_unwritable_report_before_the_analysis(runner, tmp_path, monkeypatch):
     import voicecheck.cli
 

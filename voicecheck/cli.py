@@ -212,8 +212,14 @@ def _account_name(loaded) -> str:
 
 def _account_report(results, name: str, followers: int | None, loaded):
     from .account import build_report
+    from .report import summary_line
     from .wording import input_notes, left_empty_note
 
+    if not any(r.ok for r in results):
+        raise UserError(
+            f"{loaded.name}: no post could be analysed ({summary_line(results)}), so there is no "
+            "account report; each row's status and reason say why."
+        )
     notes = [left_empty_note(unusable) for unusable in loaded.unusable]
     return build_report(
         results, account=name, followers=followers, left_empty=notes, input_notes=input_notes(loaded)
