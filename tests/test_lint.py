@@ -280,6 +280,56 @@ def test_suppression_of_an_unselected_rule_is_not_reported():
     assert report.findings == []
 
 
+FACELESS = (
+    "В рамках реализации проекта осуществляется контроль качества. Рекомендуется своевременно "
+    "осуществлять проверку документации. Необходимо обеспечить соблюдение требований."
+)
+
+
+def test_a_finding_on_the_whole_draft_points_past_a_comment_and_can_be_suppressed():
+    """VC306 pointed at the comment line itself, outside the paragraph the comment covers,
+    so «disable=VC306» suppressed nothing and drew VC001 as well."""
+    alone = check_sources([Source("d.md", FACELESS)], Settings(select=("VC306",)))[0]
+    assert [(f.code, f.line, f.col) for f in alone.findings] == [("VC306", 1, 1)]
+    declared = check_sources(
+        [Source("d.md", f"<!-- voicecheck: stage=trust -->\n{FACELESS}")], Settings(select=("VC306",))
+    )
+    assert [(f.line, f.col) for f in declared[0].findings] == [(2, 1)]
+    quiet = f"<!-- voicecheck: disable=VC306 -->\n{FACELESS}"
+    assert check_sources([Source("d.md", quiet)], Settings(select=("VC306", "VC001")))[0].findings == []
+
+
+def test_a_whole_line_finding_ends_before_a_crlf():
+    report = check_sources(
+        [Source("d.txt", f"{FACELESS}\r\nВторая строка.\r\n")], Settings(select=("VC306",))
+    )
+    (finding,) = report[0].findings
+    assert (finding.end_line, finding.end_col) == (1, len(FACELESS) + 1)
+
+
+def test_markdown_marks_front_matter_and_code_are_not_the_post(runner, tmp_path):
+    """«**индивидуальный** подход» hid the stamp, and the front matter and code were checked as text."""
+    path = tmp_path / "post.md"
+    path.write_text(
+        "---\ntitle: В рамках реализации проекта\n---\n"
+        "Мы предлагаем **индивидуальный** подход и _высокое_ качество.\n\n"
+        "```\nв рамках = 1\n```\n",
+        encoding="utf-8",
+    )
+    found = [
+        (f["code"], f["line"], f["col"], f["message"].split(": ")[-1]) for f in _json_findings(runner, path)
+    ]
+    assert found == [
+        ("VC305", 4, 17, "«индивидуальный подход»"),
+        ("VC305", 4, 44, "«высокое качество»"),
+    ]
+
+
+def _json_findings(runner, path, *options) -> list[dict]:
+    result = run(runner, "check", path, "--format", "json", "--select", "VC304,VC305", *options)
+    return json.loads(result.stdout)["drafts"][0]["findings"]
+
+
 def test_declared_stage_in_the_draft():
     text = (
         "<!-- voicecheck: stage=awareness -->\nПривет! Я шью сумки. Купите сумку со скидкой 20% до пятницы!"
@@ -648,6 +698,34 @@ def test_bureaucratic_words_come_with_their_plain_counterpart(runner, tmp_path):
     assert hints["«в целях»"] == "Скажите проще: «чтобы»"
     assert hints["«При наличии»"] == "Скажите проще: «если есть»"
     assert hints["«осуществляется доставка»"].startswith("Назовите действие одним глаголом")
+
+
+def test_data_is_no_bureaucratic_word_and_a_predicative_gets_a_predicative(runner, tmp_path):
+    """«данные» (data) was flagged as «данный» with «Скажите проще: «этот»», and «Необходимо»
+    was told to become the adjective «нужный»."""
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "Все данные клиентов я храню на сервере, а по данным налоговой треть ошибок из-за опечаток. "
+        "Необходимо отметить, что в данном случае необходимые документы готовы.\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "check", path, "--format", "json", "--select", "VC304")
+    findings = json.loads(result.stdout)["drafts"][0]["findings"]
+    hints = {f["message"].split(": ")[-1]: f["hint"] for f in findings}
+    assert hints == {
+        "«Необходимо»": "Скажите проще: «нужно»",
+        "«данном»": "Скажите проще: «этот»",
+        "«необходимые»": "Скажите проще: «нужный»",
+    }
+
+
+def test_a_stamp_a_line_wraps_keeps_the_text_format_two_lines_a_finding(runner, tmp_path):
+    path = tmp_path / "wrapped.md"
+    path.write_text("Мы в студии предлагаем каждому клиенту индивидуальный\r\nподход и честные сроки.\r\n")
+    result = run(runner, "check", path, "--select", "VC305")
+    finding, hint = result.stdout.splitlines()[:2]
+    assert finding.endswith("VC305 Штамп или утверждение без доказательства: «индивидуальный подход»")
+    assert hint.strip().startswith("tone.stamp (предупреждение): Замените «индивидуальный подход» фактом")
 
 
 def test_a_draft_of_a_word_or_two_is_not_judged_by_its_guessed_stage(runner, tmp_path):

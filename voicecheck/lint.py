@@ -36,6 +36,15 @@ NOT_DRAFT_FOLDERS = frozenset({"node_modules", "site-packages", "__pycache__"})
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 DIRECTIVE = re.compile(r"<!--\s*voicecheck\s*:\s*([\w-]+)\s*=\s*(.*?)\s*-->", re.DOTALL)
 PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_MARKUP = (
+    re.compile(r"\A---[ \t]*\r?\n.*?\n---[ \t]*(?=\r?\n|\Z)", re.DOTALL),  # front matter
+    re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.DOTALL | re.MULTILINE),  # a fenced code block
+    re.compile(r"`[^`\n]+`"),  # inline code
+    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|!?\[(?=[^\]\n]*\]\()"),  # a link's target and brackets
+    re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])", re.MULTILINE),  # a heading's marks
+    re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])"),  # emphasis marks
+)
 NOT_PROSE = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\]\([^)\s]*\)")
 QUOTE_CHARS = 60
 MIN_FEED_POSTS = 10
@@ -166,7 +175,9 @@ def decode(data: bytes, name: str) -> str:
 
 
 def prepare(source: Source) -> Prepared:
-    text = COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source.text)
+    text = COMMENT.sub(_blank, source.text)
+    if source.path.lower().endswith(MARKDOWN_SUFFIXES):
+        text = markdown_as_prose(text)
     suppressions, stage = [], ""
     for match in DIRECTIVE.finditer(source.text):
         key, value = match.group(1).lower(), match.group(2)
@@ -184,6 +195,20 @@ def prepare(source: Source) -> Prepared:
                 f"disable=CODE[,CODE] or stage={'|'.join(STAGE_RU)}."
             )
     return Prepared(source, text, suppressions, stage)
+
+
+def _blank(match: re.Match) -> str:
+    """The match as spaces, its line breaks kept: offsets stay those of the original text."""
+    return re.sub(r"[^\n\r]", " ", match.group())
+
+
+def markdown_as_prose(text: str) -> str:
+    """The draft's words as a reader sees them: front matter, code, link targets, heading
+    and emphasis marks blanked with spaces («**индивидуальный** подход» reads as the stamp
+    it is, «title: В рамках проекта» is no sentence of the post)."""
+    for pattern in MARKDOWN_MARKUP:
+        text = pattern.sub(_blank, text)
+    return text
 
 
 def _next_paragraph(text: str, after: int) -> tuple[int, int]:
@@ -247,7 +272,7 @@ def check_sources(
             stage_prediction = Prediction(declared, 1.0, False, ["задан автором"])
         fit = account_fit(doc, profile) if profile else None
         stage_for_rules = _label(stage_prediction) if declared or not _too_short(doc) else ""
-        draft = Draft(item.source.text, doc, stage_for_rules, _label(type_prediction), fit)
+        draft = Draft(item.text, doc, stage_for_rules, _label(type_prediction), fit)
         reports[id(item)] = report_draft(
             item, draft, settings, stage_prediction, type_prediction, bool(declared)
         )

@@ -74,13 +74,23 @@ class ToneDetector:
         return doc
 
     def evidence(self, doc: Doc) -> list[Span]:
-        spans = self.stamps(doc, "STAMP") + self.bureaucratic(doc, "BUREAUCRATIC")
+        spans = self.stamps(doc, "STAMP") + self._bureaucratic_words(doc)
         spans += _nominal_chains(doc)
         for token in tokens_of(doc):
             span = self._token_span(token) if is_word(token) else None
             if span is not None:
                 spans.append(span)
         return _without_words_of_split_predicates(spans)
+
+    def _bureaucratic_words(self, doc: Doc) -> list[Span]:
+        """Канцелярит as listed, less a noun of its own that only shares a normal form with a
+        listed word: «данные» (data) is also a form of «данный» (= «этот»), but no канцелярит."""
+        return [s for s in self.bureaucratic(doc, "BUREAUCRATIC") if not self._other_noun(s)]
+
+    def _other_noun(self, span: Span) -> bool:
+        token = span[0]
+        listed = token.lemma_.lower() in self.bureaucratic.by_first
+        return len(span) == 1 and token.pos_ == "NOUN" and not listed
 
     def _token_span(self, token: Token) -> Span | None:
         """An impersonal modal, a split predicate or a passive verb starting at this token."""

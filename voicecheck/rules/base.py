@@ -68,10 +68,12 @@ class Draft:
         return [s for s in found if not labels or s.label_ in labels]
 
     def opening(self) -> tuple[int, int]:
-        """The first non-empty line: where a finding about the whole draft points."""
+        """The first non-empty line (comments and markup blanked): where a finding about the
+        whole draft points; its end before a CRLF's «\r»."""
         start = len(self.text) - len(self.text.lstrip())
         end = self.text.find("\n", start)
-        return start, len(self.text) if end < 0 else end
+        line = self.text[start : len(self.text) if end < 0 else end]
+        return start, start + len(line.rstrip())
 
     def closing(self) -> tuple[int, int]:
         """The last non-empty line: where a missing call to action belongs."""

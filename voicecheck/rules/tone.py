@@ -82,7 +82,13 @@ def _plain_words() -> tuple[tuple[tuple[str, ...], str], ...]:
 def stamp(draft: Draft, params: dict) -> list[Hit]:
     """Each stamp, with a hint that names it rather than another stamp."""
     fact = "фактом: что именно вы делаете, с цифрой, сроком или примером"
-    return [replace(hit, hint=f"Замените «{hit.quote}» {fact}") for hit in _counted(draft, params, "STAMP")]
+    hits = _counted(draft, params, "STAMP")
+    return [replace(hit, hint=f"Замените «{_one_line(hit.quote)}» {fact}") for hit in hits]
+
+
+def _one_line(quote: str) -> str:
+    """A quote that a line wraps («индивидуальный\nподход») as one line, the wrap a space."""
+    return " ".join(quote.split())
 
 
 def faceless(draft: Draft, params: dict) -> list[Hit]:
