@@ -212,6 +212,29 @@ def test_empty_text_row_is_empty(tmp_path):
     assert posts[1].reason
 
 
+def test_a_one_column_file_keeps_each_line_whole_commas_and_all(tmp_path):
+    """«Привет, друзья, …» was read as «Привет», the rest of the line taken for other fields."""
+    path = tmp_path / "lines.csv"
+    path.write_text("text\nПривет, друзья, сегодня о диванах\nМы; команда студии\n", encoding="utf-8")
+    feed = read_feed(str(path))
+    assert [p.text for p in feed.posts] == ["Привет, друзья, сегодня о диванах", "Мы; команда студии"]
+    assert feed.warnings == []
+
+
+def test_rows_split_by_a_delimiter_in_an_unquoted_text_are_named_in_a_warning(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text("id,text\n1,Привет, друзья\n2,Второй\n3,Мы, команда, студии\n", encoding="utf-8")
+    feed = read_feed(str(path))
+    assert [p.text for p in feed.posts] == ["Привет", "Второй", "Мы"]
+    assert feed.posts[0].reason == "row has 3 fields, the header has 2"
+    (warning,) = feed.warnings
+    assert warning.startswith(f"{path}: 2 rows do not have as many fields as the header (rows 2, 4): a ','")
+    assert input_notes(feed) == [
+        "2 строки разбиты не на столько полей, сколько в заголовке (строки 2, 4): текст с разделителем "
+        "не в кавычках прочитан только до первого разделителя"
+    ]
+
+
 def test_a_row_with_no_text_says_so_first_whatever_else_is_wrong_with_it(tmp_path):
     path = tmp_path / "e.csv"
     path.write_text("id,text,views,likes\n1,,10,много\n", encoding="utf-8")

@@ -89,6 +89,8 @@ BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b",
 NUMBER_SUFFIXES = {"k": 1e3, "к": 1e3, "тыс": 1e3, "m": 1e6, "м": 1e6, "млн": 1e6}
 NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*(k|к|тыс|m|м|млн)?\.?$", re.IGNORECASE)
 THOUSANDS = re.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*$")
+ONE_COLUMN = "\x1f"  # the delimiter of a file with one column: the unit separator, which no text holds
+RAGGED_ROW = "row has"  # the reason a row with too many or too few fields is given
 UTF16_MIN_ZEROS = 8  # a header row's worth of ASCII letters
 NO_VALUE_MARKS = frozenset({"", "-", "–", "—"})  # how exports write "no data"
 NEGATIVE = "negative"
@@ -148,6 +150,7 @@ class Feed:
     excel_dates: list[str] = field(default_factory=list)  # dates written as Excel serial numbers
     excel_day_zero: datetime = EXCEL_DAY_ZERO  # what those numbers count from: the workbook's date system
     day_first_dates: list[str] = field(default_factory=list)  # slashed dates that fit both orders
+    ragged_rows: list[str] = field(default_factory=list)  # rows with more or fewer fields than the header
     unusable: list[UnusableValues] = field(default_factory=list)  # values left empty, by column
     warnings: list[str] = field(default_factory=list)  # one line each, for stderr
 
@@ -214,6 +217,8 @@ def _feed_warnings(feed: Feed) -> list[str]:
         found.append(
             excel_dates_warning(feed.name, feed.columns.get("date"), feed.excel_dates, feed.excel_day_zero)
         )
+    if feed.ragged_rows:
+        found.append(ragged_rows_warning(feed.name, feed.ragged_rows, feed.delimiter))
     found += [unusable_warning(feed.name, values) for values in feed.unusable]
     if feed.day_first_dates:
         found.append(day_first_warning(feed.name, feed.columns.get("date"), feed.day_first_dates))
@@ -357,11 +362,18 @@ def _read_delimited(name: str, text: str, options: ReadOptions, log: ValueLog) -
         raise FeedError(f"{name}: no header row could be read ({error}).") from error
     columns = resolve_columns(name, header, options.columns)
     posts = list(_delimited_posts(name, reader, header, columns, log))
-    return Feed(name, "csv" if delimiter != "\t" else "tsv", posts, delimiter=delimiter, columns=columns)
+    shown = "" if delimiter == ONE_COLUMN else delimiter
+    feed = Feed(name, "csv" if delimiter != "\t" else "tsv", posts, delimiter=shown, columns=columns)
+    feed.ragged_rows = [post.location for post in posts if RAGGED_ROW in post.reason]
+    return feed
 
 
 def _sniff_delimiter(text: str) -> str:
+    """The delimiter of the header row; for a header of one column (no delimiter in it),
+    a character no text holds, so each line is one whole post, commas and all."""
     first_line = text.split("\n", 1)[0]
+    if not any(d in first_line for d in DELIMITERS):
+        return ONE_COLUMN
     try:
         return csv.Sniffer().sniff(text[:SNIFF_BYTES], delimiters=DELIMITERS).delimiter
     except csv.Error:
@@ -391,7 +403,7 @@ def _delimited_posts(
         values = {f: row[i] if i < len(row) else None for f, i in index_of.items()}
         post = _post_from_values(row_number - 2, values, f"row {row_number}", log)
         if len(row) != len(header) and not post.status:
-            fields = f"row has {len(row)} fields, the header has {len(header)}"
+            fields = f"{RAGGED_ROW} {len(row)} fields, the header has {len(header)}"
             post.reason = f"{fields}; {post.reason}" if post.reason else fields
         yield post
 
@@ -646,6 +658,16 @@ def _read_day_first_by_default(written: list[str]) -> list[str]:
 
 
 # --- warnings -------------------------------------------------------------------------
+
+
+def ragged_rows_warning(name: str, rows: list[str], delimiter: str) -> str:
+    """«posts.csv: 2 rows (rows 2, 3) do not have as many fields as the header ...»"""
+    count = "1 row does" if len(rows) == 1 else f"{len(rows)} rows do"
+    return (
+        f"{name}: {count} not have as many fields as the header ({row_range(rows)}): a {delimiter!r} "
+        "inside a text that is not in quotes splits it, and only its first part is read. Put such texts in "
+        "double quotes, or export the file again."
+    )
 
 
 def unusable_warning(name: str, unusable: UnusableValues) -> str:
