@@ -828,6 +828,15 @@ def test_both_aspects_of_one_verb_are_one_ask(runner, tmp_path):
     assert competing_asks(runner, tmp_path, text) == []
 
 
+def test_an_opened_step_and_the_ask_to_take_it_are_one_ask(runner, tmp_path):
+    """«Открыли запись … Записывайтесь … подписывайтесь» counted three different asks."""
+    text = (
+        "Открыли запись на весенний курс по акварели! Восемь занятий, материалы включены. "
+        "Записывайтесь по ссылке в профиле, а чтобы не пропустить новости — подписывайтесь на канал.\n"
+    )
+    assert competing_asks(runner, tmp_path, text) == []
+
+
 def test_aspect_pairs_fold_but_different_asks_still_compete(runner, tmp_path):
     text = "Переходите по ссылке и оставляйте заявку. Перейдите и оставьте её сегодня, и подписывайтесь!\n"
     assert competing_asks(runner, tmp_path, text) == [

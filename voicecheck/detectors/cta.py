@@ -126,11 +126,12 @@ class CallToActionDetector:
 
     def _named(self, span: Span) -> Span:
         """An ask named (``span.id_``) by the action it asks for: its last ask verb, both
-        aspects as one («покупайте» and «купите»: купить). Announcements and labels
-        («открываю запись», «Запись:») name none."""
+        aspects as one («покупайте» and «купите»: купить); an announcement or a label by
+        the step it names («Открыли запись», «Запись:» and «Записывайтесь» are one ask:
+        записаться)."""
         if span.label_ not in ASK_LABELS:
             return span
-        actions = [action for token in span if (action := self._action(token))]
+        actions = [action for token in span if (action := self._action(token) or _step_action(token))]
         if not actions:
             return span
         return Span(span.doc, span.start, span.end, label=span.label_, span_id=actions[-1])
@@ -299,6 +300,21 @@ def _names_a_thing(words: list[Token]) -> bool:
         if token.pos_ in ("NOUN", "PROPN"):
             return morph(token, "Case") == "Gen"
     return False
+
+
+# The action an opened step asks for, as cta_verbs.txt names it (its first verb).
+STEP_ACTIONS = {
+    "запись": "записаться",
+    "регистрация": "зарегистрироваться",
+    "заказ": "заказать",
+    "предзаказ": "заказать",
+    "бронирование": "забронировать",
+    "заявка": "оставить",
+}
+
+
+def _step_action(token: Token) -> str:
+    return STEP_ACTIONS.get(token.lemma_.lower(), "") if token.pos_ == "NOUN" else ""
 
 
 def _announcements(doc: Doc) -> list[Span]:
