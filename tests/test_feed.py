@@ -90,6 +90,24 @@ def test_utf_16_exports_are_read_with_or_without_their_byte_order_mark(tmp_path)
     assert (forced.encoding, forced.posts[0].text) == ("utf-16-le", "Привет, мы студия")
 
 
+def test_wide_encodings_with_emoji_or_utf_32_are_told_apart_from_binary_files(tmp_path):
+    rows = "id\ttext\tviews\n" + "".join(f"{i}\tПривет 😀 номер {i}\t12\n" for i in range(5))
+    bare, wide = tmp_path / "emoji.tsv", tmp_path / "utf32.tsv"
+    bare.write_bytes(rows.encode("utf-16-le"))  # 😀 puts a zero byte on the other side too
+    wide.write_bytes(rows.encode("utf-32"))
+    with pytest.raises(FeedError, match=r"UTF-16 text with no byte order mark\. Pass --encoding utf-16-le"):
+        read_feed(str(bare))
+    assert read_feed(str(wide)).posts[0].text == "Привет 😀 номер 0"
+
+
+def test_a_utf_8_feed_with_a_bom_and_a_broken_byte_is_an_error_too(tmp_path):
+    """The BOM's path replaced the byte with «�» and said nothing."""
+    path = tmp_path / "posts.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "id,text\n1,Привет\n".encode() + b"2,\xff\xff\n")
+    with pytest.raises(FeedError, match=r"posts\.csv: line 3: byte 0xff is not UTF-8"):
+        read_feed(str(path))
+
+
 def test_a_utf_8_feed_with_one_broken_byte_is_an_error_that_says_where(tmp_path):
     """It was taken for another encoding and every Russian letter came out garbled."""
     path = tmp_path / "posts.csv"

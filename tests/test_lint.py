@@ -325,6 +325,23 @@ def test_markdown_marks_front_matter_and_code_are_not_the_post(runner, tmp_path)
     ]
 
 
+def test_a_markdown_link_is_still_the_call_to_action_it_makes():
+    """Blanking the whole link target took away the address that made «Записаться» a call."""
+    text = (
+        "<!-- voicecheck: stage=action -->\nКурс акварели: восемь занятий, 12 000 ₽.\n\n"
+        "Записаться на курс: [форма](https://studio.ru/kurs?utm_source=tg)\n"
+    )
+    for name in ("a.md", "a.txt"):
+        assert check_sources([Source(name, text)], Settings(select=("VC401",)))[0].findings == [], name
+
+
+def test_a_rule_line_that_opens_a_draft_is_not_front_matter():
+    prose = "---\nМы предлагаем индивидуальный подход.\n---\nЕщё текст.\n"
+    assert lint.markdown_as_prose(prose) == prose
+    yaml = "---\ntitle: В рамках проекта\ntags:\n  - акварель\n---\nТекст.\n"
+    assert lint.markdown_as_prose(yaml).strip() == "Текст."
+
+
 def _json_findings(runner, path, *options) -> list[dict]:
     result = run(runner, "check", path, "--format", "json", "--select", "VC304,VC305", *options)
     return json.loads(result.stdout)["drafts"][0]["findings"]
@@ -411,11 +428,12 @@ def test_koi8_r_and_utf_16_drafts_are_read_as_written(runner, tmp_path):
 def test_a_utf_8_draft_with_a_broken_byte_is_an_error_not_mojibake(runner, tmp_path):
     """It was read as Windows-1251 and checked as gibberish, with an error for a missing call."""
     path = tmp_path / "stray.txt"
-    path.write_bytes(DRAFT.encode("utf-8") + b"\xff")
-    result = run(runner, "check", path)
-    assert_clean_exit(result, 2)
     line = DRAFT.count("\n") + 1
-    assert f"{path}: line {line}: byte 0xff is not UTF-8, though the rest of the file is" in result.stderr
+    for bom in (b"", b"\xef\xbb\xbf"):
+        path.write_bytes(bom + DRAFT.encode("utf-8") + b"\xff")
+        result = run(runner, "check", path)
+        assert_clean_exit(result, 2)
+        assert f"{path}: line {line}: byte 0xff is not UTF-8, though the rest of the file is" in result.stderr
 
 
 def test_windows_1251_and_empty_drafts(runner, tmp_path):
@@ -721,7 +739,8 @@ def test_data_is_no_bureaucratic_word_and_a_predicative_gets_a_predicative(runne
 
 def test_a_stamp_a_line_wraps_keeps_the_text_format_two_lines_a_finding(runner, tmp_path):
     path = tmp_path / "wrapped.md"
-    path.write_text("Мы в студии предлагаем каждому клиенту индивидуальный\r\nподход и честные сроки.\r\n")
+    wrapped = "Мы в студии предлагаем каждому клиенту индивидуальный\r\nподход и честные сроки.\r\n"
+    path.write_bytes(wrapped.encode())
     result = run(runner, "check", path, "--select", "VC305")
     finding, hint = result.stdout.splitlines()[:2]
     assert finding.endswith("VC305 Штамп или утверждение без доказательства: «индивидуальный подход»")

@@ -251,9 +251,7 @@ def _from_wide_encoding(name: str, data: bytes, encoding: str | None) -> tuple[b
     """A UTF-16 file (Excel's «Unicode text» export starts with its byte order mark), or
     one in UTF-16/32 named by --encoding, as UTF-8 bytes, and the encoding it was in; any
     other file as it is, with ""."""
-    wide = encoding if encoding and re.match(r"(?i)utf[-_]?(16|32)", encoding) else ""
-    if not wide and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        wide = "utf-16"
+    wide = encoding if encoding and re.match(r"(?i)utf[-_]?(16|32)", encoding) else wide_bom(data)
     if not wide:
         return data, ""
     try:
@@ -263,13 +261,14 @@ def _from_wide_encoding(name: str, data: bytes, encoding: str | None) -> tuple[b
 
 
 def _utf16_without_bom(head: bytes) -> str:
-    """ "le" or "be" when every zero byte sits on one side of a byte pair, as the ASCII
-    characters of UTF-16 text put them (a binary file has them on both); else ""."""
+    """ "le" or "be" when nearly every zero byte sits on one side of a byte pair, as the
+    ASCII characters of UTF-16 text put them (a binary file has them on both; an emoji
+    such as 😀 puts one on the other side); else ""."""
     even, odd = head[0::2].count(0), head[1::2].count(0)
     enough = max(UTF16_MIN_ZEROS, len(head) // 20)  # spaces, digits, tabs: 1 character in 10 at least
-    if odd >= enough and not even:
+    if odd >= enough and even * 5 <= odd:
         return "le"
-    return "be" if even >= enough and not odd else ""
+    return "be" if even >= enough and odd * 5 <= even else ""
 
 
 def _sniff_kind(name: str, data: bytes) -> str:
@@ -303,13 +302,12 @@ def _decode(name: str, data: bytes, options: ReadOptions) -> tuple[str, str]:
             return data.decode(options.encoding), options.encoding
         except (UnicodeDecodeError, LookupError) as error:
             raise FeedError(f"{name}: cannot be read as {options.encoding} ({error}).") from error
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as error:
-        if mostly_utf8(data):
-            raise FeedError(f"{broken_utf8(name, data, error)}, or pass --encoding.") from error
+        found = read_utf8(name, data)
+    except BrokenUtf8 as error:
+        raise FeedError(f"{error}, or pass --encoding.") from error
+    if found:
+        return found
     guess = guess_encoding(data)
     try:
         return data.decode(guess), guess
@@ -329,6 +327,31 @@ def mostly_utf8(data: bytes) -> bool:
     not decode as UTF-8 then has a broken character, and is not in another encoding
     (in Windows-1251 text those byte pairs are rare: «Р» or «С» before a dash or quote)."""
     return 4 * len(UTF8_CYRILLIC.findall(data)) >= len(NOT_ASCII.findall(data))
+
+
+class BrokenUtf8(ValueError):
+    """A UTF-8 file with a broken character: the message names its line."""
+
+
+def read_utf8(name: str, data: bytes) -> tuple[str, str] | None:
+    """The text of a UTF-8 file, its BOM dropped, and "utf-8" or "utf-8-sig"; None for a
+    file in another encoding. A file with a UTF-8 BOM, or otherwise mostly UTF-8, that
+    does not decode raises ``BrokenUtf8``: it is not in another encoding."""
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8) :] if bom else data
+    try:
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError as error:
+        if bom or mostly_utf8(body):
+            raise BrokenUtf8(broken_utf8(name, body, error)) from error
+    return None
+
+
+def wide_bom(data: bytes) -> str:
+    """ "utf-32" or "utf-16" for a file that starts with that byte order mark, else ""."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    return "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else ""
 
 
 def broken_utf8(name: str, data: bytes, error: UnicodeDecodeError) -> str:

@@ -13,7 +13,6 @@
 Heavy imports (spaCy, natasha, scikit-learn) happen inside the functions that need them.
 """
 
-import codecs
 import hashlib
 import json
 import os
@@ -37,11 +36,12 @@ COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 DIRECTIVE = re.compile(r"<!--\s*voicecheck\s*:\s*([\w-]+)\s*=\s*(.*?)\s*-->", re.DOTALL)
 PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?=\r?\n|\Z)", re.DOTALL)
+YAML_LINE = re.compile(r"[\w-]+[ \t]*:|[ \t]+\S|-[ \t]|#|[ \t]*$")  # key:, continuation, list item, comment
+LINK = re.compile(r'(!?\[)([^\]\n]*)(\]\()([^)\s]*)((?:\s+"[^"\n]*")?\))')  # [text](target "title")
 MARKDOWN_MARKUP = (
-    re.compile(r"\A---[ \t]*\r?\n.*?\n---[ \t]*(?=\r?\n|\Z)", re.DOTALL),  # front matter
     re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.DOTALL | re.MULTILINE),  # a fenced code block
-    re.compile(r"`[^`\n]+`"),  # inline code
-    re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|!?\[(?=[^\]\n]*\]\()"),  # a link's target and brackets
+    re.compile(r"(?<!\w)`(?=\S)[^`\n]*(?<=\S)`(?!\w)"),  # inline code («don`t», «let`s» open none)
     re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t])", re.MULTILINE),  # a heading's marks
     re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])"),  # emphasis marks
 )
@@ -157,18 +157,17 @@ def decode(data: bytes, name: str) -> str:
     """UTF-8 (a BOM is dropped), UTF-16 with its BOM (Notepad's «Unicode»), else the
     Cyrillic single-byte encoding the text fits (Windows-1251 unless it is surely KOI8-R
     or another). A UTF-8 draft with a broken character and a binary file are errors."""
-    from .feed import broken_utf8, guess_encoding, mostly_utf8
+    from .feed import BrokenUtf8, guess_encoding, read_utf8, wide_bom
 
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
+    if wide := wide_bom(data):
+        return data.decode(wide, errors="replace")
     if b"\x00" in data:
         raise LintError(f"{name}: looks binary, not a text draft.")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        if mostly_utf8(data):
-            raise LintError(f"{broken_utf8(name, data, error)}.") from error
-    return data.decode(guess_encoding(data), errors="replace")
+        found = read_utf8(name, data)
+    except BrokenUtf8 as error:
+        raise LintError(f"{error}.") from error
+    return found[0] if found else data.decode(guess_encoding(data), errors="replace")
 
 
 # --- 2. comments: suppressions and directives ------------------------------------------------
@@ -203,12 +202,27 @@ def _blank(match: re.Match) -> str:
 
 
 def markdown_as_prose(text: str) -> str:
-    """The draft's words as a reader sees them: front matter, code, link targets, heading
-    and emphasis marks blanked with spaces («**индивидуальный** подход» reads as the stamp
-    it is, «title: В рамках проекта» is no sentence of the post)."""
+    """The draft's words as a reader sees them, with spaces for front matter, code, a
+    link's brackets and title, and the marks of headings and emphasis («**индивидуальный**
+    подход» reads as the stamp it is, «title: В рамках проекта» is no sentence of the post).
+    A link's text and address stay: the address may be the post's call to action."""
+    text = FRONT_MATTER.sub(_blank_yaml, text)
+    text = LINK.sub(_link_text_and_address, text)
     for pattern in MARKDOWN_MARKUP:
         text = pattern.sub(_blank, text)
     return text
+
+
+def _blank_yaml(match: re.Match) -> str:
+    """Front matter, when every line between the two «---» reads as YAML; else a thematic
+    break and the prose after it, kept."""
+    lines = match.group(1).splitlines()
+    return _blank(match) if all(YAML_LINE.match(line) for line in lines) else match.group()
+
+
+def _link_text_and_address(match: re.Match) -> str:
+    opening, words, middle, address, closing = match.groups()
+    return " " * len(opening) + words + " " * len(middle) + address + " " * len(closing)
 
 
 def _next_paragraph(text: str, after: int) -> tuple[int, int]:
