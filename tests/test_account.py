@@ -40,7 +40,7 @@ from voicecheck.account.navec_counts import (
     shipped_information,
     write_lemma_counts,
 )
-from voicecheck.account.render import comparison_rows, differences, render_report
+from voicecheck.account.render import _median_gap, comparison_rows, differences, render_report
 from voicecheck.analysis import ENDING_CHARS, analyze_posts
 from voicecheck.cli import main
 from voicecheck.feed import read_feed
@@ -697,6 +697,14 @@ def test_compare_calls_out_shares_exactly_ten_points_apart():
     theirs = [_post(i, "interest") for i in range(9)] + [_post(9, "awareness")]
     reports = [build_report(ours, account="мы"), build_report(theirs, account="они")]
     assert "доля стадии «интерес»: мы 80% против они 90%" in differences(reports)
+
+
+def test_compare_calls_out_medians_exactly_1_3_times_apart():
+    """1.3% against 1.0% is 1.3 times, though 0.013 / 0.01 is 1.2999… in floating point."""
+    assert _median_gap("ERview", "мы", 0.013, "они", 0.01) == [
+        "ERview: мы 1,30% против они 1,00% (в 1,3 раза; метрики сняты в разное время)"
+    ]
+    assert _median_gap("ERview", "мы", 0.0129, "они", 0.01) == []
 
 
 def test_compare_needs_two_feeds():

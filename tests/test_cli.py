@@ -392,6 +392,18 @@ def test_a_feed_with_no_post_to_analyse_keeps_its_rows_and_gets_no_confident_rep
     assert_clean_exit(posts_only, 0)
 
 
+def test_compare_refuses_a_feed_with_no_post_to_analyse_before_analysing_any(runner, tmp_path, monkeypatch):
+    import voicecheck.cli
+
+    monkeypatch.setattr(voicecheck.cli, "_run_analysis", lambda *args, **kwargs: pytest.fail("analysed"))
+    path = tmp_path / "empty.csv"
+    path.write_text("id,text\n1,\n2,  \n", encoding="utf-8")
+    result = run(runner, "compare", DEMO_POSTS, path)
+    assert_clean_exit(result, 2)
+    assert f"{path}: no post could be analysed" in error_line(result)
+    assert f"voicecheck analyze {path} --show posts" in error_line(result)
+
+
 def test_compare_refuses_an_unwritable_report_before_the_analysis(runner, tmp_path, monkeypatch):
     import voicecheck.cli
 

@@ -233,9 +233,10 @@ def test_empty_text_row_is_empty(tmp_path):
 def test_a_one_column_file_keeps_each_line_whole_commas_and_all(tmp_path):
     """«Привет, друзья, …» was read as «Привет», the rest of the line taken for other fields."""
     path = tmp_path / "lines.csv"
-    path.write_text("text\nПривет, друзья, сегодня о диванах\nМы; команда студии\n", encoding="utf-8")
+    lines = ["Привет, друзья, сегодня о диванах", '"Атлант" открыл магазин; ждём']
+    path.write_text("text\n" + "\n".join(lines) + "\n", encoding="utf-8")
     feed = read_feed(str(path))
-    assert [p.text for p in feed.posts] == ["Привет, друзья, сегодня о диванах", "Мы; команда студии"]
+    assert [p.text for p in feed.posts] == lines
     assert feed.warnings == []
 
 
@@ -246,11 +247,21 @@ def test_rows_split_by_a_delimiter_in_an_unquoted_text_are_named_in_a_warning(tm
     assert [p.text for p in feed.posts] == ["Привет", "Второй", "Мы"]
     assert feed.posts[0].reason == "row has 3 fields, the header has 2"
     (warning,) = feed.warnings
-    assert warning.startswith(f"{path}: 2 rows do not have as many fields as the header (rows 2, 4): a ','")
+    assert warning.startswith(f"{path}: 2 rows have more fields than the header (rows 2, 4): a ','")
     assert input_notes(feed) == [
-        "2 строки разбиты не на столько полей, сколько в заголовке (строки 2, 4): текст с разделителем "
-        "не в кавычках прочитан только до первого разделителя"
+        "2 строки длиннее заголовка (строки 2, 4): текст с разделителем не в кавычках прочитан только "
+        "до первого разделителя"
     ]
+
+
+def test_a_row_cut_short_by_an_unquoted_line_break_is_named_for_what_it_is(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text("id,text,views\n1,Привет\nмир,12\n", encoding="utf-8")
+    feed = read_feed(str(path))
+    assert feed.posts[0].reason == "row has 2 fields, the header has 3"
+    (warning,) = feed.warnings
+    assert warning.startswith(f"{path}: 2 rows have fewer fields than the header (rows 2, 3): a line break")
+    assert input_notes(feed)[0].startswith("2 строки короче заголовка (строки 2, 3): перенос строки")
 
 
 def test_a_row_with_no_text_says_so_first_whatever_else_is_wrong_with_it(tmp_path):

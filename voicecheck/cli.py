@@ -165,7 +165,7 @@ def analyze(
     fmt = _output_format(fmt, output)
     _check_writable(output, report_path, html_path)
     loaded = _load(feed, options)
-    printing = show in ("both", "posts") or bool(output)  # -o writes the posts whatever --show prints
+    printing = show in ("both", "posts") or bool(output and output != "-")  # -o FILE: whatever --show prints
     results: list = []  # what the account report needs; every post's text only for --html
     no_bar = quiet or (printing and not output and sys.stdout.isatty())  # the rows show the progress
     stream = _kept(_analysed(loaded, quiet=no_bar), results, whole=bool(html_path))
@@ -210,16 +210,20 @@ def _account_name(loaded) -> str:
     return loaded.channel or ("stdin" if loaded.name == "<stdin>" else Path(loaded.name).stem)
 
 
+def _nothing_to_analyse(name: str, summary: str) -> str:
+    return (
+        f"{name}: no post could be analysed ({summary}), so there is no account report. "
+        f"`voicecheck analyze {name} --show posts` lists each row's status and reason."
+    )
+
+
 def _account_report(results, name: str, followers: int | None, loaded):
     from .account import build_report
     from .report import summary_line
     from .wording import input_notes, left_empty_note
 
     if not any(r.ok for r in results):
-        raise UserError(
-            f"{loaded.name}: no post could be analysed ({summary_line(results)}), so there is no "
-            "account report; each row's status and reason say why."
-        )
+        raise UserError(_nothing_to_analyse(loaded.name, summary_line(results)))
     notes = [left_empty_note(unusable) for unusable in loaded.unusable]
     return build_report(
         results, account=name, followers=followers, left_empty=notes, input_notes=input_notes(loaded)
@@ -342,6 +346,7 @@ def compare(feeds, report_path, text_column, columns, quiet, html_path) -> None:
     """
     from .account.render import differences, render_comparison
     from .feed import ReadOptions
+    from .report import summary_line
 
     if len(feeds) < 2:
         raise UserError("compare needs at least two feeds: yours first, then the others.")
@@ -349,6 +354,9 @@ def compare(feeds, report_path, text_column, columns, quiet, html_path) -> None:
     reports, all_results = [], []
     options = ReadOptions(_parse_columns(text_column, columns))
     every_feed = [_load(path, options) for path in feeds]  # errors first
+    for loaded in every_feed:  # a feed none of whose posts can be analysed, before any is
+        if not any(post.status == "ok" for post in loaded.posts):
+            raise UserError(_nothing_to_analyse(loaded.name, summary_line(loaded.posts)))
     for loaded in every_feed:
         results = _run_analysis(loaded, quiet=quiet, whole=bool(html_path))
         reports.append(_account_report(results, _account_name(loaded), None, loaded))

@@ -90,7 +90,17 @@ NUMBER_SUFFIXES = {"k": 1e3, "к": 1e3, "тыс": 1e3, "m": 1e6, "м": 1e6, "м�
 NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*(k|к|тыс|m|м|млн)?\.?$", re.IGNORECASE)
 THOUSANDS = re.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*$")
 ONE_COLUMN = "\x1f"  # the delimiter of a file with one column: the unit separator, which no text holds
-RAGGED_ROW = "row has"  # the reason a row with too many or too few fields is given
+# Rows with more or fewer fields than the header: what the warning says about each kind.
+RAGGED_CAUSES = {
+    "more": (
+        "more fields than the header",
+        "a {delimiter!r} inside a text that is not in quotes splits it, and only its first part is read",
+    ),
+    "fewer": (
+        "fewer fields than the header",
+        "a line break inside a text that is not in quotes ends the row early, or fields are missing",
+    ),
+}
 UTF16_MIN_ZEROS = 8  # a header row's worth of ASCII letters
 NO_VALUE_MARKS = frozenset({"", "-", "–", "—"})  # how exports write "no data"
 NEGATIVE = "negative"
@@ -150,7 +160,7 @@ class Feed:
     excel_dates: list[str] = field(default_factory=list)  # dates written as Excel serial numbers
     excel_day_zero: datetime = EXCEL_DAY_ZERO  # what those numbers count from: the workbook's date system
     day_first_dates: list[str] = field(default_factory=list)  # slashed dates that fit both orders
-    ragged_rows: list[str] = field(default_factory=list)  # rows with more or fewer fields than the header
+    ragged_rows: dict[str, list[str]] = field(default_factory=dict)  # "more"/"fewer" fields: row locations
     unusable: list[UnusableValues] = field(default_factory=list)  # values left empty, by column
     warnings: list[str] = field(default_factory=list)  # one line each, for stderr
 
@@ -217,8 +227,9 @@ def _feed_warnings(feed: Feed) -> list[str]:
         found.append(
             excel_dates_warning(feed.name, feed.columns.get("date"), feed.excel_dates, feed.excel_day_zero)
         )
-    if feed.ragged_rows:
-        found.append(ragged_rows_warning(feed.name, feed.ragged_rows, feed.delimiter))
+    found += [
+        ragged_rows_warning(feed.name, kind, rows, feed.delimiter) for kind, rows in feed.ragged_rows.items()
+    ]
     found += [unusable_warning(feed.name, values) for values in feed.unusable]
     if feed.day_first_dates:
         found.append(day_first_warning(feed.name, feed.columns.get("date"), feed.day_first_dates))
@@ -378,16 +389,19 @@ def guess_encoding(data: bytes) -> str:
 
 def _read_delimited(name: str, text: str, options: ReadOptions, log: ValueLog) -> Feed:
     delimiter = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # a one-column file whose header is not in quotes is lines of text: «"Атлант" открыл …» is no quoting
+    quoting = csv.QUOTE_NONE if delimiter == ONE_COLUMN and not text.startswith('"') else csv.QUOTE_MINIMAL
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True, quoting=quoting)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as error:
         raise FeedError(f"{name}: no header row could be read ({error}).") from error
     columns = resolve_columns(name, header, options.columns)
-    posts = list(_delimited_posts(name, reader, header, columns, log))
+    ragged: dict[str, list[str]] = {}
+    posts = list(_delimited_posts(name, reader, header, columns, log, ragged))
     shown = "" if delimiter == ONE_COLUMN else delimiter
     feed = Feed(name, "csv" if delimiter != "\t" else "tsv", posts, delimiter=shown, columns=columns)
-    feed.ragged_rows = [post.location for post in posts if RAGGED_ROW in post.reason]
+    feed.ragged_rows = ragged
     return feed
 
 
@@ -406,8 +420,9 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def _delimited_posts(
-    name: str, reader, header: list[str], columns: dict[str, str], log: ValueLog
+    name: str, reader, header: list[str], columns: dict[str, str], log: ValueLog, ragged: dict
 ) -> Iterator[Post]:
+    """The rows' posts; ``ragged`` gets the places of rows with more or fewer fields than the header."""
     index_of = {field: header.index(column) for field, column in columns.items()}
     row_number = 1
     while True:
@@ -426,7 +441,8 @@ def _delimited_posts(
         values = {f: row[i] if i < len(row) else None for f, i in index_of.items()}
         post = _post_from_values(row_number - 2, values, f"row {row_number}", log)
         if len(row) != len(header) and not post.status:
-            fields = f"{RAGGED_ROW} {len(row)} fields, the header has {len(header)}"
+            ragged.setdefault("more" if len(row) > len(header) else "fewer", []).append(post.location)
+            fields = f"row has {len(row)} field{'s' if len(row) > 1 else ''}, the header has {len(header)}"
             post.reason = f"{fields}; {post.reason}" if post.reason else fields
         yield post
 
@@ -683,13 +699,13 @@ def _read_day_first_by_default(written: list[str]) -> list[str]:
 # --- warnings -------------------------------------------------------------------------
 
 
-def ragged_rows_warning(name: str, rows: list[str], delimiter: str) -> str:
-    """«posts.csv: 2 rows (rows 2, 3) do not have as many fields as the header ...»"""
-    count = "1 row does" if len(rows) == 1 else f"{len(rows)} rows do"
+def ragged_rows_warning(name: str, kind: str, rows: list[str], delimiter: str) -> str:
+    """«posts.csv: 2 rows have more fields than the header (rows 2, 3): a ',' inside ...»"""
+    fields, cause = RAGGED_CAUSES[kind]
+    count = "1 row has" if len(rows) == 1 else f"{len(rows)} rows have"
     return (
-        f"{name}: {count} not have as many fields as the header ({row_range(rows)}): a {delimiter!r} "
-        "inside a text that is not in quotes splits it, and only its first part is read. Put such texts in "
-        "double quotes, or export the file again."
+        f"{name}: {count} {fields} ({row_range(rows)}): {cause.format(delimiter=delimiter)}. "
+        "Put such texts in double quotes, or export the file again."
     )
 
 

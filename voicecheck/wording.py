@@ -102,20 +102,22 @@ def input_notes(feed: Feed) -> list[str]:
         notes.append(excel_dates_note(feed.columns.get("date"), feed.excel_dates, feed.excel_day_zero))
     if feed.day_first_dates:
         notes.append(day_first_note(feed.columns.get("date"), feed.day_first_dates))
-    if feed.ragged_rows:
-        notes.append(ragged_rows_note(feed.ragged_rows))
+    notes += [ragged_rows_note(kind, rows) for kind, rows in feed.ragged_rows.items()]
     return notes
 
 
-def ragged_rows_note(rows: list[str]) -> str:
-    """«2 строки разбиты не на столько полей, сколько в заголовке (строки 2, 4): текст с
-    разделителем не в кавычках прочитан только до первого разделителя»."""
-    split = "разбита" if _agrees_as_one(len(rows)) else "разбиты"
+RAGGED_RU = {
+    "more": ("длиннее", "текст с разделителем не в кавычках прочитан только до первого разделителя"),
+    "fewer": ("короче", "перенос строки в тексте не в кавычках обрывает строку, или в ней не хватает полей"),
+}
+
+
+def ragged_rows_note(kind: str, rows: list[str]) -> str:
+    """«2 строки длиннее заголовка (строки 2, 4): текст с разделителем не в кавычках
+    прочитан только до первого разделителя»."""
+    longer, cause = RAGGED_RU[kind]
     where = row_range(rows, units=LOCATION_RU, more=" и ещё {}")
-    return (
-        f"{number_of('строка', len(rows))} {split} не на столько полей, сколько в заголовке ({where}): "
-        "текст с разделителем не в кавычках прочитан только до первого разделителя"
-    )
+    return f"{number_of('строка', len(rows))} {longer} заголовка ({where}): {cause}"
 
 
 def aliased_note(aliased: dict[str, str]) -> str:

@@ -266,7 +266,7 @@ def _type_er_gaps(ours: AccountReport, theirs: AccountReport) -> list[str]:
 
 def _median_gap(label: str, ours: str, a: float, theirs: str, b: float) -> list[str]:
     """A note when two medians are ``ER_GAP`` or more apart (or one of them is 0)."""
-    if a == b or (a and b and 1 / ER_GAP < a / b < ER_GAP):
+    if a == b or (a and b and not _apart(max(a, b) / min(a, b), 1.0, ER_GAP - 1)):  # 0.013 / 0.01 is 1.2999…
         return []
     times = f"в {decimal(max(a / b, b / a), 1)} раза; " if a and b else ""
     return [
