@@ -293,6 +293,8 @@ def test_post_longer_than_max_chars_is_too_long(tmp_path):
         ("1,234,567", 1234567.0),
         ("1.234.567", 1234567.0),
         ("1,234K", 1234.0),  # with a suffix the digits after the comma are a fraction
+        ("0,123", 0.123),  # no thousands group starts with 0
+        ("+1,234", 1234.0),
         ("1,5", 1.5),
         ("1,2345", 1.2345),
         ("1,2K", 1200.0),
@@ -656,7 +658,7 @@ def test_xlsx_dates_become_iso(tmp_path):
         (
             1904,
             44167,
-            "days since 1904-01-01 (the workbook is set to Excel's 1904 date system) (44167 is 2024-12-03)",
+            "days since 1904-01-01 (the workbook is set to Excel's 1904 date system; 44167 is 2024-12-03)",
         ),
     ],
 )
@@ -728,6 +730,17 @@ def test_jsonl_warnings_name_the_line_past_a_blank_one(tmp_path):
     path.write_text('{"text": "Один"}\n\n{"text": "Два", "views": "abc"}\n', encoding="utf-8")
     (warning,) = read_feed(str(path)).warnings
     assert "1 value is not a number (line 3: 'abc')" in warning
+
+
+def test_a_jsonl_record_holding_a_raw_line_separator_stays_one_post(tmp_path):
+    """U+2028 is allowed raw in a JSON string; it split the record and every line number after it."""
+    path = tmp_path / "posts.jsonl"
+    path.write_text('{"text": "Один\u2028два"}\n{"text": "Три", "views": "abc"}\n', encoding="utf-8")
+    feed = read_feed(str(path))
+    assert [(p.text, p.status, p.location) for p in feed.posts] == [
+        ("Один\u2028два", "ok", "line 1"),
+        ("Три", "ok", "line 2"),
+    ]
 
 
 def test_jsonl_first_line_broken(tmp_path):

@@ -856,6 +856,13 @@ def test_an_opened_step_and_the_ask_to_take_it_are_one_ask(runner, tmp_path):
     assert competing_asks(runner, tmp_path, text) == []
 
 
+def test_a_call_label_for_an_application_is_not_an_ask_to_leave_a_review(runner, tmp_path):
+    text = "Курс по акварели.\nЗаявка: t.me/vera\nОставьте отзыв о прошлом курсе и подпишитесь на канал!\n"
+    assert competing_asks(runner, tmp_path, text) == [
+        "Призывы спорят друг с другом: разных действий в одном посте — 3: «подпишитесь»"
+    ]
+
+
 def test_aspect_pairs_fold_but_different_asks_still_compete(runner, tmp_path):
     text = "Переходите по ссылке и оставляйте заявку. Перейдите и оставьте её сегодня, и подписывайтесь!\n"
     assert competing_asks(runner, tmp_path, text) == [

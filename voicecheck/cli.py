@@ -16,12 +16,9 @@ import click
 from . import __version__
 
 FIELD_NAMES = ("text", "id", "date", "views", "likes", "comments", "reposts", "clicks")
-NOT_WRITTEN = {  # -o extensions of formats there is no writer for
-    ".xlsx": "voicecheck writes no Excel workbook; write a .csv (Excel opens it) or .json.",
-    ".xls": "voicecheck writes no Excel workbook; write a .csv (Excel opens it) or .json.",
-    ".html": "-o writes the per-post table; for the HTML report, use --html FILE.html.",
-    ".htm": "-o writes the per-post table; for the HTML report, use --html FILE.html.",
-}
+NO_EXCEL = "voicecheck writes no Excel workbook; write a .csv (Excel opens it) or .json."
+NO_HTML_TABLE = "-o writes the per-post table; for the HTML report, use --html FILE.html."
+NOT_WRITTEN = {".xlsx": NO_EXCEL, ".xls": NO_EXCEL, ".html": NO_HTML_TABLE, ".htm": NO_HTML_TABLE}
 EXTENSION_FORMATS = {
     ".csv": "csv",
     ".json": "json",

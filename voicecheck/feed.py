@@ -88,7 +88,7 @@ SNIFF_BYTES = 64 * 1024
 BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"PK\x03\x04")
 NUMBER_SUFFIXES = {"k": 1e3, "к": 1e3, "тыс": 1e3, "m": 1e6, "м": 1e6, "млн": 1e6}
 NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*(k|к|тыс|m|м|млн)?\.?$", re.IGNORECASE)
-THOUSANDS = re.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*$")
+THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})*$")  # not 0,123
 ONE_COLUMN = "\x1f"  # the delimiter of a file with one column: the unit separator, which no text holds
 # Rows with more or fewer fields than the header: what the warning says about each kind.
 RAGGED_CAUSES = {
@@ -739,10 +739,10 @@ def excel_dates_warning(
     count, example = len(serials), serials[0]
     numbers = "1 value is a number" if count == 1 else f"{count} values are numbers"
     dates = "an Excel serial date" if count == 1 else "Excel serial dates"
-    system = "" if day_zero == EXCEL_DAY_ZERO else " (the workbook is set to Excel's 1904 date system)"
+    system = "" if day_zero == EXCEL_DAY_ZERO else "the workbook is set to Excel's 1904 date system; "
     return (
         f"{name}: date{_column_note(column)}: {numbers}, read as {dates}, days since "
-        f"{day_zero.date().isoformat()}{system} ({example} is {excel_serial_date(example, day_zero)}). "
+        f"{day_zero.date().isoformat()} ({system}{example} is {excel_serial_date(example, day_zero)}). "
         "If this column does not hold dates, name the date column with --column date=NAME."
     )
 
@@ -906,7 +906,7 @@ def _read_json(name: str, text: str, options: ReadOptions, log: ValueLog) -> Fee
 def _read_jsonl(name: str, text: str, options: ReadOptions, log: ValueLog) -> Feed:
     records: list = []
     numbers: list[int] = []  # each record's line in the file, blank lines counted
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    for line_number, line in enumerate(text.split("\n"), start=1):  # JSON may hold a raw U+2028
         if not line.strip():
             continue
         numbers.append(line_number)
