@@ -342,6 +342,11 @@ def test_a_rule_line_that_opens_a_draft_is_not_front_matter():
     assert lint.markdown_as_prose(yaml).strip() == "Текст."
 
 
+def test_backticks_inside_words_open_no_code_span():
+    assert lint.markdown_as_prose("Let`s go, don`t.") == "Let`s go, don`t."
+    assert lint.markdown_as_prose("Код `x = 1` внутри.") == "Код         внутри."
+
+
 def _json_findings(runner, path, *options) -> list[dict]:
     result = run(runner, "check", path, "--format", "json", "--select", "VC304,VC305", *options)
     return json.loads(result.stdout)["drafts"][0]["findings"]
