@@ -817,6 +817,15 @@ def test_a_call_line_is_a_call_to_action(runner, tmp_path, ending):
     assert "VC401" not in result.output
 
 
+def test_vc401s_own_example_fires_with_the_stage_predicted_as_a_user_runs_it():
+    """The rule's «Плохо» example was read as a trust post, so `voicecheck check` on it said nothing."""
+    rule = lint.BY_CODE["VC401"]
+    only = Settings(select=("VC401",))
+    bad, good = (check_sources([Source("d.txt", text)], only)[0] for text in (rule.bad, rule.good))
+    assert bad.stage.label == "action" and [f.code for f in bad.findings] == ["VC401"]
+    assert good.findings == []
+
+
 def test_a_sales_post_without_the_call_still_gets_vc401(runner, tmp_path):
     path = tmp_path / "sale.md"
     path.write_text(SALES_POST, encoding="utf-8")
