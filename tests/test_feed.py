@@ -254,6 +254,18 @@ def test_rows_split_by_a_delimiter_in_an_unquoted_text_are_named_in_a_warning(tm
     ]
 
 
+def test_a_column_name_the_header_repeats_is_read_first_and_said(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text("id,text,views,views\n1,Привет,10,20\n", encoding="utf-8")
+    feed = read_feed(str(path))
+    assert feed.posts[0].views == 10.0
+    assert feed.warnings == [
+        f"{path}: the header has more than one column named 'views'; the first is read as views. "
+        "Rename or delete the other."
+    ]
+    assert input_notes(feed) == ["столбцов «views» в заголовке несколько; как просмотры прочитан первый"]
+
+
 def test_a_row_cut_short_by_an_unquoted_line_break_is_named_for_what_it_is(tmp_path):
     path = tmp_path / "posts.csv"
     path.write_text("id,text,views\n1,Привет\nмир,12\n", encoding="utf-8")

@@ -161,6 +161,7 @@ class Feed:
     excel_day_zero: datetime = EXCEL_DAY_ZERO  # what those numbers count from: the workbook's date system
     day_first_dates: list[str] = field(default_factory=list)  # slashed dates that fit both orders
     ragged_rows: dict[str, list[str]] = field(default_factory=dict)  # "more"/"fewer" fields: row locations
+    repeated_columns: dict[str, str] = field(default_factory=dict)  # field -> a name the header repeats
     unusable: list[UnusableValues] = field(default_factory=list)  # values left empty, by column
     warnings: list[str] = field(default_factory=list)  # one line each, for stderr
 
@@ -223,6 +224,11 @@ def read_feed(path: str, options: ReadOptions | None = None) -> Feed:
 def _feed_warnings(feed: Feed) -> list[str]:
     """How the file was read where the user may not expect it, then the values left empty."""
     found = [aliased_warning(feed.name, feed.aliased)] if feed.aliased else []
+    found += [
+        f"{feed.name}: the header has more than one column named {column!r}; the first is read as "
+        f"{field_name}. Rename or delete the other."
+        for field_name, column in feed.repeated_columns.items()
+    ]
     if feed.excel_dates:
         found.append(
             excel_dates_warning(feed.name, feed.columns.get("date"), feed.excel_dates, feed.excel_day_zero)
@@ -402,6 +408,7 @@ def _read_delimited(name: str, text: str, options: ReadOptions, log: ValueLog) -
     shown = "" if delimiter == ONE_COLUMN else delimiter
     feed = Feed(name, "csv" if delimiter != "\t" else "tsv", posts, delimiter=shown, columns=columns)
     feed.ragged_rows = ragged
+    feed.repeated_columns = _repeated(header, columns)
     return feed
 
 
@@ -445,6 +452,11 @@ def _delimited_posts(
             fields = f"row has {len(row)} field{'s' if len(row) > 1 else ''}, the header has {len(header)}"
             post.reason = f"{fields}; {post.reason}" if post.reason else fields
         yield post
+
+
+def _repeated(header: list, columns: dict[str, str]) -> dict[str, str]:
+    """The fields read from a column whose name the header has more than once (the first is read)."""
+    return {field_name: column for field_name, column in columns.items() if header.count(column) > 1}
 
 
 def resolve_columns(name: str, header: list[str], by_hand: dict[str, str]) -> dict[str, str]:
@@ -817,6 +829,7 @@ def _read_excel(name: str, data: bytes, options: ReadOptions, log: ValueLog) -> 
         raise FeedError(_other_sheets_hint(str(error), workbook, options.sheet)) from error
     index_of = {field: header.index(column) for field, column in columns.items()}
     feed = Feed(name, "xlsx", [], columns=columns, excel_day_zero=_day_zero(workbook))
+    feed.repeated_columns = _repeated(header, columns)
     for row_number, row in enumerate(rows, start=2):
         if not any(cell not in (None, "") for cell in row):
             continue

@@ -98,6 +98,10 @@ def input_notes(feed: Feed) -> list[str]:
     """How a feed was read where the user may not expect it, for the account report: the
     columns found under other names, the dates read as Excel serial numbers or day first."""
     notes = [aliased_note(feed.aliased)] if feed.aliased else []
+    notes += [
+        f"столбцов «{column}» в заголовке несколько; как {FIELD_RU.get(field, field)} прочитан первый"
+        for field, column in feed.repeated_columns.items()
+    ]
     if feed.excel_dates:
         notes.append(excel_dates_note(feed.columns.get("date"), feed.excel_dates, feed.excel_day_zero))
     if feed.day_first_dates:
