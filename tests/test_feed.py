@@ -888,6 +888,16 @@ def test_vk_items_without_response_wrapper(tmp_path):
     assert (feed.format, [p.text for p in feed.posts]) == ("vk", ["Пост"])
 
 
+def test_a_trimmed_vk_answer_without_owner_ids_is_still_a_vk_wall(tmp_path):
+    """It was refused as «not a list of posts, … or a VK wall.get answer», which it is."""
+    item = {"id": 5, "text": "Пост", "likes": {"count": 3}, "views": {"count": 90}}
+    path = tmp_path / "wall.json"
+    path.write_text(json.dumps({"response": {"items": [item]}}), encoding="utf-8")
+    feed = read_feed(str(path))
+    assert feed.format == "vk"
+    assert [(p.id, p.text, p.likes, p.views) for p in feed.posts] == [("5", "Пост", 3.0, 90.0)]
+
+
 # --- in-memory posts ---------------------------------------------------------------------
 
 

@@ -1023,11 +1023,15 @@ def _flatten_text(value) -> str:
 
 
 def _vk_items(data) -> list | None:
-    if isinstance(data, dict) and isinstance(data.get("response"), dict):
+    """The posts of a VK wall.get answer: items under «response» (a trimmed export may drop
+    their owner_id), or top-level items that carry an owner_id or from_id."""
+    wrapped = isinstance(data, dict) and isinstance(data.get("response"), dict)
+    if wrapped:
         data = data["response"]
     if isinstance(data, dict) and isinstance(data.get("items"), list):
         items = data["items"]
-        if all(isinstance(i, dict) for i in items) and any("owner_id" in i or "from_id" in i for i in items):
+        owned = any("owner_id" in i or "from_id" in i for i in items if isinstance(i, dict))
+        if all(isinstance(i, dict) for i in items) and (wrapped or owned):
             return items
     return None
 
