@@ -713,6 +713,13 @@ def test_compare_needs_two_feeds():
     assert "Traceback" not in result.output
 
 
+def test_compare_reads_standard_input_once():
+    """«compare - -» said the second standard input was an empty file."""
+    result = CliRunner().invoke(main, ["compare", "-", "-"], input=DEMO.read_text(encoding="utf-8"))
+    assert result.exit_code == 2
+    assert "standard input (-) can be only one of the feeds" in result.output
+
+
 # --- real channels (skipped without ../shared) ---------------------------------------
 
 REAL = SHARED / "real" / "posts.csv"

@@ -347,6 +347,8 @@ def compare(feeds, report_path, text_column, columns, quiet, html_path) -> None:
 
     if len(feeds) < 2:
         raise UserError("compare needs at least two feeds: yours first, then the others.")
+    if feeds.count("-") > 1:
+        raise UserError("standard input (-) can be only one of the feeds; give the others as files.")
     _check_writable(report_path, html_path)
     reports, all_results = [], []
     options = ReadOptions(_parse_columns(text_column, columns))
