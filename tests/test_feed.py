@@ -240,6 +240,16 @@ def test_a_one_column_file_keeps_each_line_whole_commas_and_all(tmp_path):
     assert feed.warnings == []
 
 
+def test_a_one_column_csv_a_csv_writer_made_is_read_as_csv(tmp_path):
+    """Its quoted cells were kept with their quotes, read as quotations, and a cell with a
+    line break became two posts."""
+    posts = ["Я запустила рекламу, и пришло 120 заявок.", 'Строка\nс переносом и "кавычками"', "Простая"]
+    path = tmp_path / "onecol.csv"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows([["text"], *([post] for post in posts)])
+    assert [p.text for p in read_feed(str(path)).posts] == posts
+
+
 def test_rows_split_by_a_delimiter_in_an_unquoted_text_are_named_in_a_warning(tmp_path):
     path = tmp_path / "posts.csv"
     path.write_text("id,text\n1,Привет, друзья\n2,Второй\n3,Мы, команда, студии\n", encoding="utf-8")

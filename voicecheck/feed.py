@@ -89,6 +89,7 @@ BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b",
 NUMBER_SUFFIXES = {"k": 1e3, "к": 1e3, "тыс": 1e3, "m": 1e6, "м": 1e6, "млн": 1e6}
 NUMBER = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*(k|к|тыс|m|м|млн)?\.?$", re.IGNORECASE)
 THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})*$")  # not 0,123
+QUOTE_OPENS_LINE = re.compile(r'^"', re.MULTILINE)
 ONE_COLUMN = "\x1f"  # the delimiter of a file with one column: the unit separator, which no text holds
 # Rows with more or fewer fields than the header: what the warning says about each kind.
 RAGGED_CAUSES = {
@@ -395,8 +396,7 @@ def guess_encoding(data: bytes) -> str:
 
 def _read_delimited(name: str, text: str, options: ReadOptions, log: ValueLog) -> Feed:
     delimiter = _sniff_delimiter(text)
-    # a one-column file whose header is not in quotes is lines of text: «"Атлант" открыл …» is no quoting
-    quoting = csv.QUOTE_NONE if delimiter == ONE_COLUMN and not text.startswith('"') else csv.QUOTE_MINIMAL
+    quoting = csv.QUOTE_NONE if delimiter == ONE_COLUMN and not _quotes_cells(text) else csv.QUOTE_MINIMAL
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True, quoting=quoting)
     try:
         header = next(reader)
@@ -410,6 +410,20 @@ def _read_delimited(name: str, text: str, options: ReadOptions, log: ValueLog) -
     feed.ragged_rows = ragged
     feed.repeated_columns = _repeated(header, columns)
     return feed
+
+
+def _quotes_cells(text: str) -> bool:
+    """Whether a one-column file is CSV that puts cells in quotes, as a CSV writer quotes a
+    post with a comma or a line break: some line opens with a quote and the whole file reads
+    as such CSV. Lines of text where «"Атлант" открыл …» is a name in quotes do not."""
+    if not QUOTE_OPENS_LINE.search(text):
+        return False
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=ONE_COLUMN, strict=True):
+            pass
+    except csv.Error:
+        return False
+    return True
 
 
 def _sniff_delimiter(text: str) -> str:
