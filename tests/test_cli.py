@@ -556,6 +556,44 @@ def test_evaluate_without_label_columns_exits_2(runner, tmp_path):
     assert "no label columns" in error_line(result)
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        (
+            "bad.csv",
+            "id,text,voice\n1,Я пишу пост,i\n2,Мы пишем,WE\n",
+            "row 3: voice 'WE' is not a label of the guide",
+        ),
+        ("bad.jsonl", '{"id": 1, "text": "Я пишу", "voice": "i"}\n[1, 2]\n', "line 2: not a JSON object"),
+        ("empty.csv", "id,text,stage\n1,Я пишу пост,\n", "no post with text has a stage label"),
+    ],
+)
+def test_evaluate_refuses_labels_it_could_not_score_honestly(runner, tmp_path, name, content, words):
+    """A misspelt label counted against accuracy and in no class; a JSONL array gave a traceback;
+    an empty column printed n=0 as a score."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = run(runner, "evaluate", path)
+    assert_clean_exit(result, 2)
+    assert words in error_line(result)
+
+
+def test_evaluate_reads_semicolons_and_labels_beyond_the_first_file(runner, tmp_path):
+    first = tmp_path / "voice.csv"
+    first.write_text("id;text;voice\n1;Я веду блог о ремонте.;i\n", encoding="utf-8")
+    second = tmp_path / "both.csv"
+    second.write_text("id,text,voice,case\n2,Мы открыли пекарню.,we,0\n", encoding="utf-8")
+    result = run(runner, "evaluate", first, second, "--format", "json")
+    assert_clean_exit(result, 0)
+    assert [(score["label"], score["n"]) for score in json.loads(result.stdout)] == [
+        ("voice", 2),
+        ("case", 1),
+    ]
+    absent = run(runner, "evaluate", first, "--only", "case")
+    assert_clean_exit(absent, 2)
+    assert "--only case: no such label column" in error_line(absent)
+
+
 def test_evaluate_missing_file_exits_2(runner, tmp_path):
     result = run(runner, "evaluate", tmp_path / "nope.csv")
     assert_clean_exit(result, 2)

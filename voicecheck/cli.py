@@ -399,10 +399,14 @@ def evaluate(labels, fmt, only) -> None:
     from .evaluate import evaluate_file
     from .feed import FeedError
 
+    chosen = _labels_option(only)
     try:
-        scores = evaluate_file(list(labels), only=_labels_option(only))
+        scores = evaluate_file(list(labels), only=chosen)
     except FeedError as error:
         raise UserError(str(error)) from error
+    missing = [label for label in chosen if only and label not in {score.label for score in scores}]
+    if missing:
+        raise UserError(f"--only {', '.join(missing)}: no such label column in {', '.join(labels)}.")
     if fmt == "json":
         click.echo(json.dumps([asdict(s) for s in scores], ensure_ascii=False, indent=2))
         return

@@ -10,7 +10,7 @@ import io
 import json
 from dataclasses import dataclass, field
 
-from .feed import FeedError, ReadOptions, _decode, _read_bytes
+from .feed import FeedError, ReadOptions, _decode, _read_bytes, _sniff_delimiter
 from .records import Post, PostResult
 
 LABELS = ("stage", "type", "voice", "case", "impersonal")
@@ -38,35 +38,54 @@ def read_labelled(path: str) -> tuple[list[Post], list[dict[str, str]]]:
     """Posts and their label rows from a guide-format CSV, or JSONL with the same fields."""
     text, _ = _decode(path, _read_bytes(path), ReadOptions())
     if path.lower().endswith((".jsonl", ".ndjson")):
-        return _labelled_posts(path, _jsonl_rows(path, text))
+        return _labelled_posts(path, _jsonl_rows(path, text), "line", 1)
+    delimiter = _sniff_delimiter(text)
     try:
-        rows = list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
+        rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as error:
         raise FeedError(f"{path}: broken CSV quoting ({error}); re-export the file as CSV.") from error
     if not rows or "text" not in rows[0]:
-        raise FeedError(f"{path}: a labelled file needs a header with id,text and label columns.")
-    return _labelled_posts(path, rows)
+        raise FeedError(
+            f"{path}: a labelled file needs a header with id,text and label columns (found: "
+            f"{', '.join(repr(c) for c in (rows[0] if rows else []))}); a JSON list is not read, JSONL is."
+        )
+    return _labelled_posts(path, rows, "row", 2)
 
 
 def _jsonl_rows(path: str, text: str) -> list[dict[str, str]]:
     rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise FeedError(f"{path}: line {number}: invalid JSON ({error.msg}).") from error
+        if not isinstance(record, dict):
+            raise FeedError(f"{path}: line {number}: not a JSON object with text and labels.")
         rows.append({key: "" if value is None else str(value) for key, value in record.items()})
     if not rows or "text" not in rows[0]:
         raise FeedError(f"{path}: a labelled file needs text and label fields.")
     return rows
 
 
-def _labelled_posts(path: str, rows: list[dict[str, str]]) -> tuple[list[Post], list[dict[str, str]]]:
-    present = [label for label in LABELS if label in rows[0]]
+def _labelled_posts(
+    path: str, rows: list[dict[str, str]], unit: str, first: int
+) -> tuple[list[Post], list[dict[str, str]]]:
+    """The rows' posts, their labels checked: a value the guide does not have is an error
+    that names it (a misspelt «WE» would count against accuracy and in no class)."""
+    present = [label for label in LABELS if any(label in row for row in rows)]
     if not present:
         raise FeedError(f"{path}: no label columns; expected some of {', '.join(LABELS)}.")
+    for number, row in enumerate(rows, start=first):
+        for label in present:
+            value = (row.get(label) or "").strip()
+            if value and value not in CLASSES[label]:
+                allowed = ", ".join(CLASSES[label])
+                raise FeedError(
+                    f"{path}: {unit} {number}: {label} {value!r} is not a label of the guide; use one of "
+                    f"{allowed}, or leave the cell empty."
+                )
     posts = [
         Post(i, row.get("text") or "", id=row.get("id") or str(i + 1), location=f"row {i + 2}")
         for i, row in enumerate(rows)
@@ -113,8 +132,9 @@ def evaluate_file(
     """Scores for each label in ``only`` found in the labelled file(s)."""
     from .analysis import analyze_posts
 
+    paths = [path] if isinstance(path, str) else path
     posts, rows = [], []
-    for one in [path] if isinstance(path, str) else path:
+    for one in paths:
         more_posts, more_rows = read_labelled(one)
         posts += more_posts
         rows += more_rows
@@ -124,12 +144,14 @@ def evaluate_file(
     results = list(analyze_posts(posts, classify=classify))
     scores = []
     for label in only:
-        if label not in rows[0] or (label in ("stage", "type") and not classify):
+        if not any(label in row for row in rows) or (label in ("stage", "type") and not classify):
             continue
         pairs = [
             (truth, predicted(r, label))
             for row, r in zip(rows, results, strict=True)
             if r.ok and (truth := (row.get(label) or "").strip())
         ]
+        if not pairs:
+            raise FeedError(f"{', '.join(paths)}: no post with text has a {label} label.")
         scores.append(score_label(label, [t for t, _ in pairs], [g for _, g in pairs]))
     return scores
