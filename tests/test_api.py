@@ -4,7 +4,10 @@ import re
 import warnings
 from pathlib import Path
 
+import pytest
+
 import voicecheck
+from voicecheck.account import build_report
 from voicecheck.analysis import analyze_posts
 from voicecheck.records import Post
 
@@ -83,6 +86,20 @@ def test_analyze_says_once_that_ambiguous_slashed_dates_were_read_day_first():
         "month/day; read day first (03/04/2024 is 2024-04-03), as Russian exports write dates. "
         "If this export writes the month first, write its dates as YYYY-MM-DD."
     ]
+
+
+def test_analyze_wants_a_list_and_reads_bytes_as_utf_8():
+    """A single string was read a character a post, a dict a key a post, bytes as their repr."""
+    for single in ("Я пишу пост.", {"text": "Я пишу пост."}):
+        with pytest.raises(TypeError, match="a list of posts is expected"):
+            voicecheck.analyze(single, classify=False)
+    (result,) = voicecheck.analyze(["Я пишу пост.".encode()], classify=False)
+    assert (result.text, result.voice) == ("Я пишу пост.", "i")
+
+
+def test_build_report_takes_the_iterator_analyze_posts_gives():
+    report = build_report(analyze_posts(["Я пишу пост.", "Мы делаем ремонт."], classify=False), account="x")
+    assert (report.posts_read, report.posts_analysed) == (2, 2)
 
 
 def test_analyze_posts_reads_a_stream_a_chunk_at_a_time():

@@ -1105,7 +1105,10 @@ def _settle_api_dates(posts: list[Post], columns: dict[str, str], log: ValueLog)
 def posts_from_texts(items) -> list[Post]:
     """The Python API's input read whole (strings, dicts, ``Post`` records): the dicts'
     dates are settled together, so a slashed date is read month first when another one
-    of them can only be (12/25/2024), and each warning is given once for the list."""
+    of them can only be (12/25/2024), and each warning is given once for the list. One
+    string or dict is a ``TypeError``: it would be read a character or a key a post."""
+    if isinstance(items, str | bytes | dict):
+        raise TypeError(f"a list of posts is expected, not one {type(items).__name__}: wrap it in [ ]")
     log, columns, posts, dicts = ValueLog(), {}, [], []
     for index, item in enumerate(items):
         if isinstance(item, dict):
@@ -1139,8 +1142,11 @@ def post_from_item(index: int, item) -> Post:
 
 
 def _plain_post(index: int, item) -> Post:
-    """A ``Post`` record or a string of the Python API's input, numbered and checked."""
+    """A ``Post`` record or a string of the Python API's input, numbered and checked; bytes
+    are read as UTF-8."""
     text = "" if item is None else str(item)
+    if isinstance(item, bytes):
+        text = item.decode("utf-8", errors="replace")
     post = item if isinstance(item, Post) else Post(index, text, id=str(index + 1))
     post.index = index
     _check_post(post, ReadOptions())

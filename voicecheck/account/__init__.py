@@ -50,6 +50,7 @@ def build_report(
     (``wording.input_notes`` of the feed: columns found under other names, Excel dates)."""
     from ..nlp import natasha_models
 
+    results = list(results)  # analyze_posts hands out an iterator; the report reads the posts several times
     focus = analyse_focus(results, natasha_models().embedding)
     funnel = analyse_funnel(results)
     trust = analyse_trust(results)
