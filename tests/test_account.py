@@ -475,6 +475,19 @@ def test_er_post_and_ctr_are_shown_beside_er_view_in_text_and_html():
     assert "Медианный ERpost" in page and "Медианный CTR" in page
 
 
+def test_posts_dated_without_a_time_sit_in_no_hour_group():
+    """A feed of dates alone was charted as 30 posts at 00–03 ч, open to «работает» statements."""
+    metrics = {"views": 1000.0, "comments": 0.0, "reposts": 0.0}
+    dated = [_post(i, "interest", date=f"2025-03-{i + 1:02d}", likes=10.0 + i, **metrics) for i in range(20)]
+    timed = [
+        _post(20 + i, "interest", date=f"2025-04-{i + 1:02d}T18:30:00", likes=5.0, **metrics)
+        for i in range(10)
+    ]
+    hours = [g for g in build_report(dated + timed).engagement.groups if g.dimension == "hour"]
+    assert [(g.group, g.n) for g in hours] == [("18–21 ч", 10)]
+    assert not [g for g in build_report(dated).engagement.groups if g.dimension == "hour"]
+
+
 def test_a_group_that_clearly_earns_more_is_stated():
     posts = [
         _post(i, "trust", views=1000.0, likes=80.0 + i % 5, comments=0.0, reposts=0.0) for i in range(15)

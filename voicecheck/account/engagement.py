@@ -204,8 +204,16 @@ def dimensions(result: PostResult) -> dict[str, str]:
         "impersonal": TONE_GROUPS[0] if result.impersonal else TONE_GROUPS[1],
         "length": _length_bucket(result.words),
         "weekday": WEEKDAYS[when.weekday()] if when else "",
-        "hour": f"{when.hour // 3 * 3:02d}–{when.hour // 3 * 3 + 3:02d} ч" if when else "",
+        "hour": f"{when.hour // 3 * 3:02d}–{when.hour // 3 * 3 + 3:02d} ч"
+        if when and has_time(result.date)
+        else "",
     }
+
+
+def has_time(date: str) -> bool:
+    """A settled date with its time (2024-12-03T10:00:00), not a day alone (2024-12-03), which
+    would read as midnight."""
+    return len(date.strip()) > len("2024-12-03")
 
 
 def _length_bucket(words: int) -> str:

@@ -10,7 +10,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..account import AccountReport
-from ..account.engagement import GROUP_NAMES, LENGTHS, LONGREAD, WEEKDAYS, group_name, parse_datetime
+from ..account.engagement import (
+    GROUP_NAMES,
+    LENGTHS,
+    LONGREAD,
+    WEEKDAYS,
+    group_name,
+    has_time,
+    parse_datetime,
+)
 from ..account.focus import MIN_MONTH_POSTS
 from ..account.funnel import STAGES, TYPES
 from ..records import PostResult
@@ -265,6 +273,8 @@ def _heat_cells(results: list[PostResult], metric) -> tuple[dict, bool]:
     values: dict = defaultdict(list)
     stamps = [(r, when) for r in results if r.ok and (when := parse_datetime(r.date)) is not None]
     with_time = any(when.hour or when.minute for _, when in stamps)
+    if with_time:  # posts with a day alone have no hour to sit in, not midnight
+        stamps = [(r, when) for r, when in stamps if has_time(r.date)]
     for result, when in stamps:
         key = (when.weekday(), when.hour if with_time else 0)
         counts[key] += 1
