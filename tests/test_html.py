@@ -375,6 +375,18 @@ def test_demo_report_in_chromium(browser, demo, tmp_path):
     visit.close()
 
 
+def test_an_id_with_capitals_is_found_by_the_search_box(browser, tmp_path):
+    """«id:Post-28» found nothing: the query was lower-cased and the id was not."""
+    posts = [{"id": f"Post-{i}", "text": f"Я пишу пост номер {i} о ремонте кухни."} for i in range(27, 30)]
+    results = list(analyze_posts(posts, classify=False))
+    visit = Visit(
+        browser, _save(tmp_path, render_html(build_report(results, account="ids"), results), "ids.html")
+    )
+    visit.page.fill("#f-q", "id:Post-28")
+    assert visit.rows() == 1
+    visit.close()
+
+
 def test_hostile_report_runs_nothing(browser, demo, hostile, tmp_path):
     pages = {
         "hostile.html": hostile[2],

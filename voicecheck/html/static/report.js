@@ -29,7 +29,7 @@
     if (state.account !== "" && String(post.a) !== state.account) return false;
     if (state.q) {
       if (state.q.indexOf("id:") === 0) {
-        if (String(post.id) !== state.q.slice(3).trim()) return false;
+        if (String(post.id).toLowerCase() !== state.q.slice(3).trim().toLowerCase()) return false;
       } else if (lower(post).indexOf(state.q) < 0 && String(post.id).toLowerCase() !== state.q) {
         return false;
       }
