@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from voicecheck.detectors import SPAN_KEYS
-from voicecheck.nlp import load_nlp, parse_texts
+from voicecheck.nlp import parse_texts, shared_nlp
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -17,7 +17,7 @@ DEMO_POSTS = REPO / "corpora" / "demo" / "posts.csv"
 @pytest.fixture(scope="session")
 def nlp():
     """The real voicecheck pipeline (natasha bridge, lemmatizer, detectors), loaded once."""
-    return load_nlp()
+    return shared_nlp()
 
 
 def parse(nlp, text: str) -> Doc:

@@ -232,3 +232,14 @@ def test_a_pipeline_without_detectors_takes_them_by_name_as_the_readme_shows(nlp
     assert "voicecheck_voice" not in load_nlp(detectors=False).pipe_names  # each call builds its own
     detectors = ["voicecheck_voice", "voicecheck_cases", "voicecheck_cta", "voicecheck_tone"]
     assert nlp.pipe_names[-4:] == detectors
+
+
+def test_changing_a_loaded_pipeline_leaves_voicecheck_own_analysis_alone():
+    """``load_nlp()`` handed out the pipeline analyze used: removing a detector broke analyze."""
+    import voicecheck
+    from voicecheck.nlp import load_nlp
+
+    load_nlp().remove_pipe("voicecheck_tone")
+    assert "voicecheck_tone" in load_nlp().pipe_names
+    (result,) = voicecheck.analyze(["Рекомендуется проверить настройки."], classify=False)
+    assert result.impersonal == 1

@@ -17,7 +17,7 @@ from .detectors.common import masks
 from .feed import post_from_item
 from .lemmas import GENDERS, NUMBERS, is_hyphenated
 from .lexicon import read_lemmas
-from .nlp import chunks, load_nlp, parse_texts, tokens_of
+from .nlp import chunks, parse_texts, shared_nlp, tokens_of
 from .records import (
     ADJECTIVE_PHRASE,
     ENDING_SEPARATOR,
@@ -44,7 +44,7 @@ def analyze_posts(
 
     ``posts`` may be a stream: it is read a chunk at a time, so a caller that lets go
     of each post once it is read (``feed.drain``) keeps memory flat."""
-    nlp = load_nlp()
+    nlp = shared_nlp()
     classifier = _load_classifier() if classify else None
     for chunk in chunks(_numbered(posts), CHUNK):
         yield from _analyze_chunk(nlp, chunk, classifier)

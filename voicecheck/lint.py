@@ -296,9 +296,9 @@ def check_sources(
 def parse_drafts(texts: list[str]) -> list:
     if not texts:
         return []
-    from .nlp import load_nlp, parse_texts
+    from .nlp import parse_texts, shared_nlp
 
-    return list(parse_texts(load_nlp(), texts))
+    return list(parse_texts(shared_nlp(), texts))
 
 
 def predict(docs: list) -> list[tuple[Prediction | None, Prediction | None]]:

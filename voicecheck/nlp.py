@@ -306,14 +306,15 @@ def _russian_without_tokenizer_rules() -> Language:
 
 
 def load_nlp(*, detectors: bool = True) -> Language:
-    """The voicecheck pipeline: natasha bridge, pymorphy3 lemmas and the detectors, built
-    once and shared; with ``detectors=False``, a new pipeline without them, to add
-    components to by name."""
-    return _shared_pipeline() if detectors else _pipeline(detectors=False)
+    """A new voicecheck pipeline: natasha bridge, pymorphy3 lemmas and, unless
+    ``detectors=False``, the detectors; the caller's own to change (about 10 ms once the
+    models are loaded: they are shared). voicecheck's commands use ``shared_nlp()``."""
+    return _pipeline(detectors=detectors)
 
 
 @lru_cache(maxsize=1)
-def _shared_pipeline() -> Language:
+def shared_nlp() -> Language:
+    """The one pipeline with the detectors that voicecheck's own analysis reuses."""
     return _pipeline(detectors=True)
 
 

@@ -49,10 +49,10 @@ def corpus_rows(posts: list[dict]) -> tuple[list[list], list[list[str]]]:
     """The model input of every corpus post, through the same pipeline as analyze,
     and its topic lemmas (for the focus scale)."""
     from .analysis import classifier_input, topic_lemmas
-    from .nlp import load_nlp, parse_texts
+    from .nlp import parse_texts, shared_nlp
 
     rows, lemmas = [], []
-    for doc in parse_texts(load_nlp(), (p["text"] for p in posts)):
+    for doc in parse_texts(shared_nlp(), (p["text"] for p in posts)):
         found = classifier_input(doc)
         rows.append(model_row(found["lemmas"], found["features"], found["vector"]))
         lemmas.append(topic_lemmas(doc).split())
