@@ -286,6 +286,16 @@ def test_a_row_cut_short_by_an_unquoted_line_break_is_named_for_what_it_is(tmp_p
     assert input_notes(feed)[0].startswith("2 строки короче заголовка (строки 2, 3): перенос строки")
 
 
+def test_an_empty_id_cell_gets_an_id_no_real_id_clashes_with(tmp_path):
+    """Row 3's empty id became «2», the id of row 2: findings and links named both posts."""
+    path = tmp_path / "ids.csv"
+    path.write_text("id,text\n2,Первый пост\n,Второй пост\n1,Третий пост\n", encoding="utf-8")
+    assert [p.id for p in read_feed(str(path)).posts] == ["2", "#2", "1"]
+    bare = tmp_path / "bare.csv"
+    bare.write_text("text\nПервый пост\nВторой пост\n", encoding="utf-8")
+    assert [p.id for p in read_feed(str(bare)).posts] == ["1", "2"]
+
+
 def test_a_row_with_no_text_says_so_first_whatever_else_is_wrong_with_it(tmp_path):
     path = tmp_path / "e.csv"
     path.write_text("id,text,views,likes\n1,,10,много\n", encoding="utf-8")

@@ -537,7 +537,8 @@ def _list_columns(header: list[str]) -> str:
 def _post_from_values(index: int, values: dict, location: str, log: ValueLog) -> Post:
     text = values.get("text")
     post = Post(index=index, text="" if text is None else str(text), location=location)
-    post.id = _clean_cell(values.get("id")) or str(index + 1)
+    # no id column: the post's number; an empty cell of one: «#2», which no id of the column clashes with
+    post.id = _clean_cell(values.get("id")) or f"{'#' if 'id' in values else ''}{index + 1}"
     _set_date_and_counts(post, values, log)
     post.status = ""
     return post
