@@ -375,6 +375,19 @@ def test_demo_report_in_chromium(browser, demo, tmp_path):
     visit.close()
 
 
+def test_a_large_group_unranked_for_want_of_others_is_not_called_small():
+    """«без кейса — … n=39; мало постов» for a group of 39: it was the rest of the feed that was small."""
+    from voicecheck.account.engagement import GroupStat
+    from voicecheck.html.charts import _group_value
+
+    def tooltip(n: int) -> str:
+        stat = GroupStat("case", "без кейса", n, 0.02, (0.01, 0.03), None, None, False)
+        return _group_value(stat, "ERview", single=False)["tooltip"]
+
+    assert tooltip(39).endswith("; остальных постов мало, не ранжируется")
+    assert tooltip(3).endswith("; мало постов, не ранжируется")
+
+
 def test_an_id_with_capitals_is_found_by_the_search_box(browser, tmp_path):
     """«id:Post-28» found nothing: the query was lower-cased and the id was not."""
     posts = [{"id": f"Post-{i}", "text": f"Я пишу пост номер {i} о ремонте кухни."} for i in range(27, 30)]

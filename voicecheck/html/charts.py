@@ -14,6 +14,7 @@ from ..account.engagement import (
     GROUP_NAMES,
     LENGTHS,
     LONGREAD,
+    MIN_GROUP,
     WEEKDAYS,
     group_name,
     has_time,
@@ -201,7 +202,8 @@ def _group_chart(reports: list[AccountReport], dimension: str, label: str) -> Ch
     for name, values in series:
         chart.add(name, values)
     note = (
-        "усы — 95% доверительный интервал медианы (бутстрэп); серые столбцы: меньше 8 постов, не ранжируются"
+        "усы — 95% доверительный интервал медианы (бутстрэп); серые столбцы не ранжируются: "
+        "в группе или среди остальных постов меньше 8"
     )
     return Chart(f"er-{dimension}", title, _offline_svg(chart, title), note=note)
 
@@ -212,6 +214,10 @@ def _group_order(dimension: str):
     if order:
         return lambda g: (order.index(g) if g in order else len(order), g)
     return lambda g: g
+
+
+# Why a group is shown but not ranked: too few posts in it, or too few in the rest of the feed.
+UNRANKED = {False: "; мало постов, не ранжируется", True: "; остальных постов мало, не ранжируется"}
 
 
 def _group_value(stat, name: str, single: bool) -> dict | None:
@@ -227,7 +233,7 @@ def _group_value(stat, name: str, single: bool) -> dict | None:
         if stat.ratio is not None
         else ""
     )
-    ranked = "" if stat.ranked else "; мало постов, не ранжируется"
+    ranked = "" if stat.ranked else UNRANKED[stat.n >= MIN_GROUP]
     interval = f"95% ДИ {decimal(100 * low)}–{percent(high)}; " if "ci" in value else ""
     value["tooltip"] = (
         f"{name}: {group_name(stat.dimension, stat.group)} — медиана {percent(stat.median)} "
