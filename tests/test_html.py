@@ -203,6 +203,10 @@ def test_heatmap_colours_by_erpost_when_the_feed_has_no_views(tmp_path):
     chart = heatmap_chart(report, results)
     assert "медианный ERpost" in chart.note and "медианный ERpost" in chart.svg
     assert "цвет не показан" not in chart.note
+    page = render_html(report, results)  # and the posts table shows ERpost, not an empty ERview
+    assert '<th data-sort="er">ERpost</th>' in page
+    data = json.loads(re.search(r'id="vc-data">(.*?)</script>', page, re.S)[1])
+    assert all(post["er"] > 0 for post in data["posts"])
 
 
 # --- command line ----------------------------------------------------------------------------

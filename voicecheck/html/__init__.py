@@ -121,6 +121,7 @@ def _render(reports: list[AccountReport], results: list[list[PostResult]], *, co
         "script": script,
         "script_hash": base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii"),
         "data": _json_for_script(_posts_data(names, reports, results)),
+        "er_column": _er_column(reports),
     }
     return _environment().get_template("report.html.j2").render(context)
 
@@ -202,18 +203,26 @@ def _skipped(report: AccountReport, results: list[PostResult], heatmap: charts.C
     return notes
 
 
+def _er_column(reports: list[AccountReport]) -> str:
+    """The posts table's ER: ERpost when every account is measured by it (no views, and
+    --followers given), else ERview."""
+    return "ERpost" if all(r.engagement.metric == "ERpost" for r in reports) else "ERview"
+
+
 def _posts_data(names: list[str], reports: list[AccountReport], results: list[list[PostResult]]) -> dict:
     posts, topics = [], []
     for account, (report, account_results) in enumerate(zip(reports, results, strict=True)):
         topics.append([{"id": t.id, "label": t.label, "core": t.core} for t in report.focus.topics])
         off_core = set(report.focus.off_core)
+        er = report.engagement.per_post if _er_column(reports) == "ERpost" else er_view
         for result in account_results:
-            posts.append(post_record(result, account, report.focus.topic_of, off_core))
+            posts.append(post_record(result, account, report.focus.topic_of, off_core, er))
     return {"accounts": names, "topics": topics, "labels": LABEL_RU, "statuses": STATUS_RU, "posts": posts}
 
 
-def post_record(result: PostResult, account: int, topic_of: dict, off_core: set) -> dict:
-    """One post for the table, with short keys; span offsets in UTF-16 code units, as JS counts."""
+def post_record(result: PostResult, account: int, topic_of: dict, off_core: set, er=er_view) -> dict:
+    """One post for the table, with short keys; span offsets in UTF-16 code units, as JS counts;
+    ``er``: the post's ER by the table's metric."""
     record = {"i": result.index, "id": result.id, "a": account, "d": result.date, "t": result.text}
     if not result.ok:
         return record | {"s": result.status, "r": result.reason}
@@ -229,7 +238,7 @@ def post_record(result: PostResult, account: int, topic_of: dict, off_core: set)
         "of": result.offer or 0,
         "imp": result.impersonal or 0,
         "is": result.impersonality,
-        "er": _number(er_view(result), 5),
+        "er": _number(er(result), 5),
         "w": result.words,
         "tp": topic_of.get(result.id),
         "oc": int(result.id in off_core),
