@@ -165,3 +165,10 @@ def test_text_smileys_count_and_brackets_do_not():
     assert text_smileys("Ну и ладно))) Отлично :) ну хоть так) жаль((") == 4
     assert text_smileys("Цена (500 руб.) указана в пункте 2) и а) ниже") == 0
     assert text_smileys("(см. раздел 3 (приложение) ниже) и (до 1 мая,\nдля новых клиентов)") == 0
+
+
+def test_a_text_with_no_word_is_not_faceless(nlp):
+    """An empty or emoji-only text scored 65, impersonal: there is nothing in it to be faceless."""
+    for text in ("", "   ", "🔥🔥"):
+        tone = nlp(text)._.features["tone"]
+        assert (tone["score"], tone["impersonal"]) == (0, 0), repr(text)

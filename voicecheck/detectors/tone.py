@@ -122,7 +122,8 @@ class ToneDetector:
         words = word_count(doc)
         emotion = self._emotion_count(doc)
         components = _components(doc, counts, words, emotion)
-        score = round(sum(WEIGHTS[name] * value for name, value in components.items()))
+        # a text with no word at all is not faceless: there is nothing to read
+        score = round(sum(WEIGHTS[name] * value for name, value in components.items())) if words else 0
         if words < SHORT_POST_WORDS:
             score = min(score, THRESHOLD - 1) if emotion else score
         return {
