@@ -3,12 +3,14 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from conftest import DEMO_POSTS, require_shared
 from openpyxl import Workbook
 
 from voicecheck.feed import (
+    Feed,
     FeedError,
     ReadOptions,
     excel_dates_warning,
@@ -230,6 +232,13 @@ def test_empty_text_row_is_empty(tmp_path):
     assert posts[1].reason
 
 
+def _read_written(tmp_path: Path, content: str, name: str) -> tuple[Path, Feed]:
+    """A feed file of ``content`` (UTF-8), and the feed read from it."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path, read_feed(str(path))
+
+
 def test_a_one_column_file_keeps_each_line_whole_commas_and_all(tmp_path):
     """«Привет, друзья, …» was read as «Привет», the rest of the line taken for other fields."""
     path = tmp_path / "lines.csv"
@@ -251,9 +260,8 @@ def test_a_one_column_csv_a_csv_writer_made_is_read_as_csv(tmp_path):
 
 
 def test_rows_split_by_a_delimiter_in_an_unquoted_text_are_named_in_a_warning(tmp_path):
-    path = tmp_path / "posts.csv"
-    path.write_text("id,text\n1,Привет, друзья\n2,Второй\n3,Мы, команда, студии\n", encoding="utf-8")
-    feed = read_feed(str(path))
+    rows = "id,text\n1,Привет, друзья\n2,Второй\n3,Мы, команда, студии\n"
+    path, feed = _read_written(tmp_path, rows, "posts.csv")
     assert [p.text for p in feed.posts] == ["Привет", "Второй", "Мы"]
     assert feed.posts[0].reason == "row has 3 fields, the header has 2"
     (warning,) = feed.warnings
@@ -265,9 +273,7 @@ def test_rows_split_by_a_delimiter_in_an_unquoted_text_are_named_in_a_warning(tm
 
 
 def test_a_column_name_the_header_repeats_is_read_first_and_said(tmp_path):
-    path = tmp_path / "posts.csv"
-    path.write_text("id,text,views,views\n1,Привет,10,20\n", encoding="utf-8")
-    feed = read_feed(str(path))
+    path, feed = _read_written(tmp_path, "id,text,views,views\n1,Привет,10,20\n", "posts.csv")
     assert feed.posts[0].views == 10.0
     assert feed.warnings == [
         f"{path}: the header has more than one column named 'views'; the first is read as views. "
@@ -277,9 +283,7 @@ def test_a_column_name_the_header_repeats_is_read_first_and_said(tmp_path):
 
 
 def test_a_row_cut_short_by_an_unquoted_line_break_is_named_for_what_it_is(tmp_path):
-    path = tmp_path / "posts.csv"
-    path.write_text("id,text,views\n1,Привет\nмир,12\n", encoding="utf-8")
-    feed = read_feed(str(path))
+    path, feed = _read_written(tmp_path, "id,text,views\n1,Привет\nмир,12\n", "posts.csv")
     assert feed.posts[0].reason == "row has 2 fields, the header has 3"
     (warning,) = feed.warnings
     assert warning.startswith(f"{path}: 2 rows have fewer fields than the header (rows 2, 3): a line break")
@@ -288,18 +292,15 @@ def test_a_row_cut_short_by_an_unquoted_line_break_is_named_for_what_it_is(tmp_p
 
 def test_an_empty_id_cell_gets_an_id_no_real_id_clashes_with(tmp_path):
     """Row 3's empty id became «2», the id of row 2: findings and links named both posts."""
-    path = tmp_path / "ids.csv"
-    path.write_text("id,text\n2,Первый пост\n,Второй пост\n1,Третий пост\n", encoding="utf-8")
-    assert [p.id for p in read_feed(str(path)).posts] == ["2", "#2", "1"]
-    bare = tmp_path / "bare.csv"
-    bare.write_text("text\nПервый пост\nВторой пост\n", encoding="utf-8")
-    assert [p.id for p in read_feed(str(bare)).posts] == ["1", "2"]
+    _, feed = _read_written(tmp_path, "id,text\n2,Первый пост\n,Второй пост\n1,Третий пост\n", "ids.csv")
+    assert [p.id for p in feed.posts] == ["2", "#2", "1"]
+    _, bare = _read_written(tmp_path, "text\nПервый пост\nВторой пост\n", "bare.csv")
+    assert [p.id for p in bare.posts] == ["1", "2"]
 
 
 def test_a_row_with_no_text_says_so_first_whatever_else_is_wrong_with_it(tmp_path):
-    path = tmp_path / "e.csv"
-    path.write_text("id,text,views,likes\n1,,10,много\n", encoding="utf-8")
-    (post,) = read_feed(str(path)).posts
+    _, feed = _read_written(tmp_path, "id,text,views,likes\n1,,10,много\n", "e.csv")
+    (post,) = feed.posts
     assert post.status == "empty"
     assert post.reason == "no text in this post; likes 'много' is not a number, left empty"
 
